@@ -1,0 +1,35 @@
+package org.attentionatlas.engine.hooks;
+
+/**
+ * The named activations a forward pass exposes, one hook point each (TransformerLens naming), so every analysis reads
+ * the same captures instead of patching models. Shapes: B batch, T query positions, S key positions, H heads, Dh head
+ * width, D model width.
+ */
+public enum HookKind {
+    /** Residual stream entering a block, [B, T, D]. */
+    RESID_PRE("hook_resid_pre"),
+    /** Per-head queries, [B, H, T, Dh]. */
+    Q("attn.hook_q"),
+    /** Per-head keys, [B, H, S, Dh]. */
+    K("attn.hook_k"),
+    /** Per-head value vectors, [B, H, S, Dh]. */
+    V("attn.hook_v"),
+    /** Attention probabilities after softmax, [B, H, T, S]. */
+    PATTERN("attn.hook_pattern"),
+    /** Per-head mixed values (pattern · v), [B, H, T, Dh]. */
+    Z("attn.hook_z"),
+    /** T5 decoder cross-attention probabilities over encoder positions, [B, H, T, S]. */
+    CROSS_PATTERN("cross_attn.hook_pattern"),
+    /** Residual stream leaving a block, [B, T, D]. */
+    RESID_POST("hook_resid_post");
+
+    private final String suffix;
+
+    HookKind(String suffix) {
+        this.suffix = suffix;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+}

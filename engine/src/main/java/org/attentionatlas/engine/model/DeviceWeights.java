@@ -1,0 +1,61 @@
+package org.attentionatlas.engine.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.attentionatlas.engine.weights.HostTensor;
+import org.attentionatlas.engine.weights.WeightMap;
+
+/** Copies checkpoint tensors to the device with shape checks; owns them until the model is closed. */
+final class DeviceWeights implements AutoCloseable {
+
+    private final WeightMap weights;
+    private final NDManager manager;
+
+    DeviceWeights(WeightMap weights, Device device) {
+        this.weights = weights;
+        this.manager = NDManager.newBaseManager(device);
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    boolean has(String name) {
+        return weights.contains(name);
+    }
+
+    /** The named weight, which must have exactly this shape. */
+    NDArray get(String name, long... shape) {
+        return upload(weights.get(name, shape));
+    }
+
+    /** Several weights concatenated along axis 0 (fused Q/K/V projections: one matmul instead of three). */
+    NDArray concat(long[] shape, String... names) {
+        NDList parts = new NDList();
+        for (String n : names) {
+            parts.add(get(n, shape));
+        }
+        NDArray fused = NDArrays.concat(parts, 0); // lands in the weights manager, like its parts
+        parts.close();
+        return fused;
+    }
+
+    /** The named 2-D weight transposed, for layouts stored as [in, out] (GPT-2 Conv1D). */
+    NDArray transposed(String name, long... shape) {
+        HostTensor t = weights.get(name, shape);
+        return upload(t.transpose2d(name));
+    }
+
+    private NDArray upload(HostTensor t) {
+        return manager.create(t.data(), new Shape(t.shape()));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
