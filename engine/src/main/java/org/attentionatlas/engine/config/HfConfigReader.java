@@ -53,7 +53,8 @@ public final class HfConfigReader {
         int hidden = req(c, "n_embd");
         int heads = req(c, "n_head");
         int inner = c.path("n_inner").isNumber() ? c.path("n_inner").asInt() : 4 * hidden;
-        int pad = c.path("pad_token_id").isNumber() ? c.path("pad_token_id").asInt() : c.path("eos_token_id").asInt(0);
+        // GPT-2 has no pad token; any id works under the attention mask, and 0 is always in the vocabulary
+        int pad = c.path("pad_token_id").isNumber() ? c.path("pad_token_id").asInt() : 0;
         return new ModelConfig(Architecture.GPT2, req(c, "n_layer"), 0, hidden, heads, hidden / heads, inner,
                 req(c, "vocab_size"), req(c, "n_positions"), 0, c.path("layer_norm_epsilon").asDouble(1e-5),
                 Activation.fromHfName(c.path("activation_function").asText("gelu_new")), pad, 0, 0, 0, false);

@@ -1,0 +1,177 @@
+package org.attentionatlas.engine.stats;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.attentionatlas.engine.config.ModelConfig;
+import org.attentionatlas.engine.hooks.HookKind;
+import org.attentionatlas.engine.hooks.Hooks;
+import org.attentionatlas.engine.hooks.Stack;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.model.ForwardInput;
+import org.attentionatlas.engine.model.PaddedBatch;
+import org.attentionatlas.engine.tokenize.Encoding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a model over a batch and reduces every layer's attention pattern to per-head sums on the device: the
+ * [B, H, T, T] pattern never leaves it; one [B, L, H, slots] array is copied to the host per batch.
+ *
+ * <p>Offset statistics come from one batched matmul of the pattern with a [T, T, buckets + 1] table of offset
+ * indicators and distances; token-category masses from one matmul with a [B, T, 3] table of flags.
+ */
+public final class AttentionStatistics implements AutoCloseable {
+
+    private static final int MAX_CACHED_LENGTHS = 32;
+
+    private final LoadedModel model;
+    private final NDManager tables;
+    private final Map<Integer, NDArray> offsetTables = new LinkedHashMap<>(16, 0.75f, true);
+
+    public AttentionStatistics(LoadedModel model) {
+        this.model = model;
+        this.tables = NDManager.newBaseManager(model.transformer().device());
+    }
+
+    /** One forward pass over the batch; one {@link HeadSums} per sequence, in input order. */
+    public List<HeadSums> run(List<Encoding> batch) {
+        ModelConfig c = model.config();
+        int b = batch.size();
+        int t = 0;
+        List<int[]> ids = new ArrayList<>(b);
+        for (Encoding e : batch) {
+            ids.add(e.ids());
+            t = Math.max(t, e.length());
+        }
+        boolean causal = c.architecture().isCausal();
+        try (NDManager m = NDManager.newBaseManager(model.transformer().device())) {
+            ForwardInput in = c.architecture().isEncoderDecoder()
+                    ? PaddedBatch.of(m, ids, startTokens(b, c.decoderStartTokenId()), c.padTokenId())
+                    : PaddedBatch.of(m, ids, c.padTokenId());
+            NDArray queryMask = m.create(queryMask(batch, t), new Shape(b, 1, t, 1));
+            NDArray invLnKeys = m.create(inverseLnVisibleKeys(batch, t, causal), new Shape(b, 1, t));
+            NDArray categories = m.create(categories(batch, t), new Shape(b, t, 3));
+            NDArray offsets = offsetTable(t);
+            NDArray[] perLayer = new NDArray[c.layers()];
+            Hooks hooks = Hooks.create().on(HookKind.PATTERN, (point, pattern) -> {
+                if (point.stack() != Stack.DECODER) {
+                    NDArray r = reduce(pattern, queryMask, invLnKeys, categories, offsets);
+                    r.attach(m);
+                    perLayer[point.layer()] = r;
+                }
+            });
+            model.transformer().forward(m, in, hooks);
+            float[] host = NDArrays.stack(new NDList(perLayer), 1).toFloatArray(); // [B, L, H, SLOTS]
+            List<HeadSums> out = new ArrayList<>(b);
+            int perSeq = c.layers() * c.heads() * HeadSums.SLOTS;
+            for (int i = 0; i < b; i++) {
+                HeadSums s = new HeadSums(c.layers(), c.heads());
+                s.addSequence(host, i * perSeq, batch.get(i).length());
+                out.add(s);
+            }
+            return out;
+        }
+    }
+
+    /** [B, H, T, T] pattern → [B, H, SLOTS] sums over real query positions. */
+    private static NDArray reduce(NDArray p, NDArray queryMask, NDArray invLnKeys, NDArray categories, NDArray offsets) {
+        Shape s = p.getShape();
+        long b = s.get(0);
+        long h = s.get(1);
+        long t = s.get(2);
+        NDArray entropy = p.mul(p.clip(1e-30f, 1f).log()).sum(new int[] {-1}).neg();          // [B,H,T]
+        NDArray entropyNorm = entropy.mul(invLnKeys);                                           // [B,H,T]
+        NDArray max = p.max(new int[] {-1});                                                    // [B,H,T]
+        NDArray cats = p.reshape(b, h * t, t).matMul(categories).reshape(b, h, t, 3);           // [B,H,T,3]
+        // per query q: Σ_k P[q,k]·table[q,k,:] as one matmul batched over q
+        NDArray byQuery = p.transpose(2, 0, 1, 3).reshape(t, b * h, t).matMul(offsets);          // [T, B·H, M]
+        NDArray offs = byQuery.reshape(t, b, h, -1).transpose(1, 2, 0, 3);                     // [B,H,T,M]
+        long m = offs.getShape().get(3);
+        NDArray distance = offs.get(":, :, :, {}:", m - 1);                                     // [B,H,T,1]
+        NDArray hist = offs.get(":, :, :, :{}", m - 1);
+        NDArray perQuery = NDArrays.concat(new NDList(entropy.expandDims(-1), entropyNorm.expandDims(-1),
+                max.expandDims(-1), cats, distance, hist), -1);                                // [B,H,T,SLOTS]
+        return perQuery.mul(queryMask).sum(new int[] {2});                                      // [B,H,SLOTS]
+    }
+
+    /** [T, T, buckets + 1]: one-hot offset bucket of (q, k), then |q − k|. Cached per length. */
+    private NDArray offsetTable(int t) {
+        NDArray cached = offsetTables.get(t);
+        if (cached != null) {
+            return cached;
+        }
+        int buckets = OffsetBuckets.count();
+        int m = buckets + 1;
+        float[] table = new float[t * t * m];
+        for (int q = 0; q < t; q++) {
+            for (int k = 0; k < t; k++) {
+                int base = (q * t + k) * m;
+                table[base + OffsetBuckets.of(k - q)] = 1f;
+                table[base + buckets] = Math.abs(q - k);
+            }
+        }
+        NDArray a = tables.create(table, new Shape(t, t, m));
+        offsetTables.put(t, a);
+        if (offsetTables.size() > MAX_CACHED_LENGTHS) {
+            var eldest = offsetTables.entrySet().iterator().next();
+            eldest.getValue().close();
+            offsetTables.remove(eldest.getKey());
+        }
+        return a;
+    }
+
+    private static float[] queryMask(List<Encoding> batch, int t) {
+        float[] mask = new float[batch.size() * t];
+        for (int i = 0; i < batch.size(); i++) {
+            java.util.Arrays.fill(mask, i * t, i * t + batch.get(i).length(), 1f);
+        }
+        return mask;
+    }
+
+    /** 1 / ln(keys visible to each query): all real tokens, or those up to the query when causal; 0 for one key. */
+    private static float[] inverseLnVisibleKeys(List<Encoding> batch, int t, boolean causal) {
+        float[] out = new float[batch.size() * t];
+        for (int i = 0; i < batch.size(); i++) {
+            int n = batch.get(i).length();
+            for (int q = 0; q < n; q++) {
+                int visible = causal ? q + 1 : n;
+                out[i * t + q] = visible > 1 ? (float) (1.0 / Math.log(visible)) : 0f;
+            }
+        }
+        return out;
+    }
+
+    /** [B, T, 3] flags: first token, separator, punctuation. */
+    private static float[] categories(List<Encoding> batch, int t) {
+        float[] out = new float[batch.size() * t * 3];
+        for (int i = 0; i < batch.size(); i++) {
+            Encoding e = batch.get(i);
+            for (int k = 0; k < e.length(); k++) {
+                int base = (i * t + k) * 3;
+                out[base] = k == 0 ? 1f : 0f;
+                out[base + 1] = TokenCategories.isSeparator(e, k) ? 1f : 0f;
+                out[base + 2] = TokenCategories.isPunctuation(e, k) ? 1f : 0f;
+            }
+        }
+        return out;
+    }
+
+    private static List<int[]> startTokens(int b, int start) {
+        List<int[]> out = new ArrayList<>(b);
+        for (int i = 0; i < b; i++) {
+            out.add(new int[] {start});
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        tables.close();
+    }
+}

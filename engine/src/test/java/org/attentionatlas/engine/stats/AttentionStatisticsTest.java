@@ -1,0 +1,95 @@
+package org.attentionatlas.engine.stats;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import org.attentionatlas.engine.hooks.Captures;
+import org.attentionatlas.engine.hooks.HookKind;
+import org.attentionatlas.engine.hooks.HookPoint;
+import org.attentionatlas.engine.hooks.Hooks;
+import org.attentionatlas.engine.hooks.Stack;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.load.ModelLoader;
+import org.attentionatlas.engine.model.PaddedBatch;
+import org.attentionatlas.engine.testing.Golden;
+import org.attentionatlas.engine.testing.ReferenceHeadStats;
+import org.attentionatlas.engine.tokenize.Encoding;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Device-side head statistics equal a double-precision host computation from the raw attention matrices. */
+class AttentionStatisticsTest {
+
+    /** Hand-built encodings over the tiny models' 211-id vocabulary: specials at the ends, punctuation inside. */
+    static Encoding encoding(String... tokens) {
+        int n = tokens.length;
+        int[] ids = new int[n];
+        int[] zeros = new int[n];
+        int[] words = new int[n];
+        boolean[] special = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            special[i] = tokens[i].startsWith("[");
+            ids[i] = special[i] ? (i == 0 ? 2 : 3) : 5 + Math.abs(tokens[i].hashCode() % 200);
+            words[i] = special[i] ? -1 : i - 1;
+        }
+        return new Encoding(String.join(" ", tokens), ids, tokens, zeros, zeros, words, special);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-bert", "tiny-gpt2", "tiny-roberta"})
+    void deviceSumsEqualHostReference(String name) {
+        List<Encoding> batch = List.of(
+                encoding("[CLS]", "the", "doctor", ",", "she", "said", ".", "[SEP]"),
+                encoding("[CLS]", "hi", "!", "[SEP]"),
+                encoding("[CLS]", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", ";", "[SEP]"));
+        try (LoadedModel model = ModelLoader.withDefaultStore().load(Golden.tinyModel(name).toString(), Device.cpu());
+             AttentionStatistics stats = new AttentionStatistics(model)) {
+            boolean causal = model.config().architecture().isCausal();
+            HeadSums device = new HeadSums(model.config().layers(), model.config().heads());
+            stats.run(batch).forEach(device::add);
+            ReferenceHeadStats ref = new ReferenceHeadStats(model.config().layers(), model.config().heads());
+            for (Encoding e : batch) {
+                ref.add(e, rawAttention(model, e), causal);
+            }
+            assertEquals(ref.queries(), device.queryTokens());
+            assertEquals(3, device.sequences());
+            for (int l = 0; l < device.layers(); l++) {
+                for (int h = 0; h < device.heads(); h++) {
+                    for (HeadStat s : HeadStat.values()) {
+                        assertEquals(ref.mean(s, l, h), device.mean(s, l, h), 1e-5, name + " " + s + " L" + l + "H" + h);
+                    }
+                    for (int bucket = 0; bucket < OffsetBuckets.count(); bucket++) {
+                        assertEquals(ref.offsetMean(l, h, bucket), device.offsetMass(l, h, bucket) / device.queryTokens(),
+                                1e-6, name + " offset " + OffsetBuckets.label(bucket));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The full [layer][head][q][k] matrices of one unpadded sequence, captured at the pattern hook. */
+    static float[][][][] rawAttention(LoadedModel model, Encoding e) {
+        int layers = model.config().layers();
+        int heads = model.config().heads();
+        int n = e.length();
+        float[][][][] out = new float[layers][heads][n][n];
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Hooks hooks = Hooks.create();
+            Captures cap = Captures.of(m, hooks, java.util.EnumSet.of(HookKind.PATTERN));
+            model.transformer().forward(m, PaddedBatch.of(m, List.of(e.ids()), model.config().padTokenId()), hooks);
+            for (int l = 0; l < layers; l++) {
+                float[] flat = cap.get(new HookPoint(Stack.MAIN, l, HookKind.PATTERN)).get(new NDIndex("0")).toFloatArray();
+                for (int h = 0; h < heads; h++) {
+                    for (int q = 0; q < n; q++) {
+                        System.arraycopy(flat, (h * n + q) * n, out[l][h][q], 0, n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package org.attentionatlas.engine.testing;
+
+import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.engine.stats.OffsetBuckets;
+import org.attentionatlas.engine.stats.TokenCategories;
+import org.attentionatlas.engine.tokenize.Encoding;
+
+/**
+ * The head statistics computed directly from full attention matrices on the host, in double precision, straight
+ * from their definitions: the independent reference that the device reductions (and the Parquet tables) must match.
+ */
+public final class ReferenceHeadStats {
+
+    private final int layers;
+    private final int heads;
+    private final double[][][] sums;   // [layer][head][stat]
+    private final double[][][] hist;   // [layer][head][bucket]
+    private long queries;
+
+    public ReferenceHeadStats(int layers, int heads) {
+        this.layers = layers;
+        this.heads = heads;
+        this.sums = new double[layers][heads][HeadStat.values().length];
+        this.hist = new double[layers][heads][OffsetBuckets.count()];
+    }
+
+    /** Adds one sequence: {@code attention[layer][head][q][k]} over its own tokens. */
+    public void add(Encoding e, float[][][][] attention, boolean causal) {
+        int n = e.length();
+        for (int l = 0; l < layers; l++) {
+            for (int h = 0; h < heads; h++) {
+                double[] s = sums[l][h];
+                for (int q = 0; q < n; q++) {
+                    float[] row = attention[l][h][q];
+                    double entropy = 0;
+                    double max = 0;
+                    double dist = 0;
+                    double sep = 0;
+                    double punct = 0;
+                    double[] local = new double[9];
+                    for (int k = 0; k < n; k++) {
+                        double a = row[k];
+                        if (a > 0) {
+                            entropy -= a * Math.log(a);
+                        }
+                        max = Math.max(max, a);
+                        dist += a * Math.abs(q - k);
+                        if (TokenCategories.isSeparator(e, k)) {
+                            sep += a;
+                        }
+                        if (TokenCategories.isPunctuation(e, k)) {
+                            punct += a;
+                        }
+                        int d = Math.abs(q - k);
+                        for (int w = d; w <= 8; w++) {
+                            local[w] += a;
+                        }
+                        hist[l][h][OffsetBuckets.of(k - q)] += a;
+                    }
+                    int visible = causal ? q + 1 : n;
+                    s[HeadStat.ENTROPY.ordinal()] += entropy;
+                    s[HeadStat.ENTROPY_NORM.ordinal()] += visible > 1 ? entropy / Math.log(visible) : 0;
+                    s[HeadStat.MAX_WEIGHT.ordinal()] += max;
+                    s[HeadStat.CLS_MASS.ordinal()] += row[0];
+                    s[HeadStat.SEP_MASS.ordinal()] += sep;
+                    s[HeadStat.PUNCT_MASS.ordinal()] += punct;
+                    s[HeadStat.SELF_MASS.ordinal()] += row[q];
+                    s[HeadStat.PREV_MASS.ordinal()] += q > 0 ? row[q - 1] : 0;
+                    s[HeadStat.NEXT_MASS.ordinal()] += q + 1 < n ? row[q + 1] : 0;
+                    s[HeadStat.DISTANCE.ordinal()] += dist;
+                    s[HeadStat.LOCAL1.ordinal()] += local[1];
+                    s[HeadStat.LOCAL2.ordinal()] += local[2];
+                    s[HeadStat.LOCAL4.ordinal()] += local[4];
+                    s[HeadStat.LOCAL8.ordinal()] += local[8];
+                }
+            }
+        }
+        queries += n;
+    }
+
+    public double mean(HeadStat stat, int layer, int head) {
+        return sums[layer][head][stat.ordinal()] / queries;
+    }
+
+    public double offsetMean(int layer, int head, int bucket) {
+        return hist[layer][head][bucket] / queries;
+    }
+
+    public long queries() {
+        return queries;
+    }
+}
