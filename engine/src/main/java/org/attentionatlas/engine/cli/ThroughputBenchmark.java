@@ -1,0 +1,129 @@
+package org.attentionatlas.engine.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.attentionatlas.engine.config.ModelConfig;
+import org.attentionatlas.engine.hooks.Hooks;
+import org.attentionatlas.engine.load.Devices;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.load.ModelLoader;
+import org.attentionatlas.engine.model.PaddedBatch;
+import org.attentionatlas.engine.stats.AttentionStatistics;
+import org.attentionatlas.engine.tokenize.Encoding;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code bench-engine}: tokens/s of the forward pass (plain, and with the audit's on-device statistics) against the
+ * machine's own fp32 matmul rate through DJL, measured in the same run, as a ratio of FLOP rates.
+ */
+public final class ThroughputBenchmark {
+
+    static final Set<String> OPTIONS = Set.of("models", "batch", "length", "seconds", "device");
+
+    private ThroughputBenchmark() {
+    }
+
+    public static void run(List<String> argv, PrintStream out) {
+        CliArgs args = CliArgs.parse("bench-engine", argv, OPTIONS);
+        List<String> models = Arrays.asList(args.get("models", "minilm-l6,bert-base-uncased").split(","));
+        int batch = args.intValue("batch", 16);
+        int length = args.intValue("length", 128);
+        double seconds = Double.parseDouble(args.get("seconds", "10"));
+        Device device = Devices.select(args.get("device", "auto"));
+        out.printf("device %s, batch %d x %d tokens, %.0f s per measurement, %d cores%n", device, batch, length, seconds,
+                Runtime.getRuntime().availableProcessors());
+        for (String name : models) {
+            try (LoadedModel model = ModelLoader.withDefaultStore().load(name.trim(), device)) {
+                ModelConfig c = model.config();
+                double matmul = matmulGflops(device, (long) batch * length, c.hidden(), c.intermediate(), seconds);
+                List<Encoding> texts = syntheticBatch(model, batch, length);
+                double flops = forwardFlops(c, batch, length);
+                double plain = timePerBatch(() -> plainForward(model, texts), seconds);
+                double stats;
+                try (AttentionStatistics s = new AttentionStatistics(model)) {
+                    stats = timePerBatch(() -> s.run(texts), seconds);
+                }
+                report(out, name, c, batch * length, flops, matmul, "forward", plain);
+                report(out, name, c, batch * length, flops, matmul, "forward+stats", stats);
+            }
+        }
+    }
+
+    private static void report(PrintStream out, String name, ModelConfig c, int tokens, double flops, double matmul,
+                               String what, double secondsPerBatch) {
+        double gflops = flops / secondsPerBatch / 1e9;
+        out.printf("%-18s %-14s %9.0f tokens/s  %6.1f GFLOP/s  matmul %6.1f GFLOP/s  ratio %.2f  (%d layers, hidden %d)%n",
+                name, what, tokens / secondsPerBatch, gflops, matmul, gflops / matmul, c.layers(), c.hidden());
+    }
+
+    /** FLOPs of one forward pass: the projections, the feed-forward and the two attention matmuls per layer. */
+    static double forwardFlops(ModelConfig c, int batch, int length) {
+        double tokens = (double) batch * length;
+        double d = c.hidden();
+        double inner = (double) c.heads() * c.headDim();
+        double perLayer = 2 * tokens * (3 * d * inner + inner * d + 2 * d * c.intermediate())
+                + 2 * 2 * batch * (double) c.heads() * length * length * c.headDim();
+        return perLayer * c.layers();
+    }
+
+    /** The best rate of [tokens, d] x [d, ff] matmuls, the feed-forward shape, over the time budget. */
+    static double matmulGflops(Device device, long rows, int d, int ff, double seconds) {
+        try (NDManager m = NDManager.newBaseManager(device)) {
+            NDArray a = m.randomUniform(-1f, 1f, new Shape(rows, d));
+            NDArray b = m.randomUniform(-1f, 1f, new Shape(d, ff));
+            double best = timePerBatch(() -> {
+                try (NDArray c = a.matMul(b)) {
+                    c.toFloatArray(); // forces completion on asynchronous devices
+                }
+            }, seconds);
+            return 2.0 * rows * d * ff / best / 1e9;
+        }
+    }
+
+    private static void plainForward(LoadedModel model, List<Encoding> texts) {
+        try (NDManager m = NDManager.newBaseManager(model.transformer().device())) {
+            List<int[]> ids = new ArrayList<>();
+            texts.forEach(e -> ids.add(e.ids()));
+            model.transformer().forward(m, PaddedBatch.of(m, ids, model.config().padTokenId()), Hooks.none())
+                    .hidden().toFloatArray();
+        }
+    }
+
+    /** Median seconds per call after one warm-up, running for about the given budget. */
+    static double timePerBatch(Runnable r, double budgetSeconds) {
+        r.run();
+        List<Double> times = new ArrayList<>();
+        long end = System.nanoTime() + (long) (budgetSeconds * 1e9);
+        while (times.size() < 3 || System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            r.run();
+            times.add((System.nanoTime() - t0) / 1e9);
+        }
+        times.sort(Double::compare);
+        return times.get(times.size() / 2);
+    }
+
+    /** Real text repeated to the requested length. */
+    static List<Encoding> syntheticBatch(LoadedModel model, int batch, int length) {
+        String base = "The doctor asked the nurse to help her with the patient because she was busy. ";
+        StringBuilder sb = new StringBuilder();
+        Encoding e;
+        do {
+            sb.append(base);
+            e = model.tokenizer().encode(sb.toString());
+        } while (e.length() < length);
+        Encoding cut = org.attentionatlas.engine.stats.Windows.split(e, length, length - 2).get(0);
+        List<Encoding> out = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+            out.add(cut);
+        }
+        return out;
+    }
+}
