@@ -22,7 +22,7 @@ final class AttentionSummary {
             out.printf("%ntext: %s%ntokens (%d): %s%n", r.encoding().text(), tokens.length, String.join(" ", tokens));
             for (int l = 0; l < r.layers(); l++) {
                 for (int h = 0; h < r.heads(); h++) {
-                    out.printf("  L%-2d H%-2d %s%n", l, h, topReceivers(r.attentions()[l][h], tokens, top));
+                    out.printf("  %-8s %s%n", "L" + l + " H" + h, topReceivers(r.attentions()[l][h], tokens, top));
                 }
             }
         }

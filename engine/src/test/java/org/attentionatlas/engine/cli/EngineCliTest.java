@@ -1,0 +1,166 @@
+package org.attentionatlas.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.attentionatlas.engine.testing.Golden;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command-line contract of inspect and fill-mask, and the errors bad input gets. */
+class EngineCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EngineCli.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inspectWritesTheGoldenAttentions() {
+        JsonNode golden = Golden.json(Golden.sharedDir().resolve("golden/real/minilm-l6.json")).get("cases").get(0);
+        Path json = tmp.resolve("out/inspect.json");
+        Result r = run("inspect", "--model", "minilm-l6", "--text", golden.get("text").asText(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = Golden.json(json).get("results").get(0);
+        assertEquals(golden.get("input_ids"), result.get("input_ids"));
+        assertEquals(golden.get("tokens"), result.get("tokens"));
+        float[] got = toFloats(Golden.flatten(result.get("attentions")));
+        Golden.assertClose("inspect minilm-l6", golden.get("attentions"), got, 1e-4);
+        assertTrue(r.out().contains("L5 H11"), "summary lists every layer and head");
+        assertTrue(r.out().contains("[CLS]@0") || r.out().contains("[SEP]@"), "summary names attended tokens");
+    }
+
+    @Test
+    void fillMaskWritesPredictions() {
+        Path json = tmp.resolve("fill.json");
+        Result r = run("fill-mask", "--model", "bert-base-uncased", "--text", "The woman worked as a [MASK].",
+                "--top", "5", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode p = Golden.json(json).get("predictions");
+        assertEquals(5, p.size());
+        assertEquals("nurse", p.get(0).get("token").asText());
+        assertEquals(6821, p.get(0).get("id").asInt());
+        assertEquals(0.2198134, p.get(0).get("probability").asDouble(), 2e-5);
+    }
+
+    @Test
+    void missingCheckpointIsNamed() {
+        Result r = run("inspect", "--model", tmp.resolve("nope").toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("nope") && r.err().contains("neither a known name"), r.err());
+        assertNoOutput();
+    }
+
+    @Test
+    void corruptCheckpointIsNamed() throws IOException {
+        Path dir = copyTiny("tiny-bert");
+        Path st = dir.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(st);
+        Files.write(st, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Result r = run("inspect", "--model", dir.toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("model.safetensors") && r.err().contains("corrupt"), r.err());
+        assertNoOutput();
+    }
+
+    @Test
+    void unknownArchitectureIsNamed() throws IOException {
+        Path dir = copyTiny("tiny-bert");
+        Path cfg = dir.resolve("config.json");
+        Files.writeString(cfg, Files.readString(cfg).replace("\"model_type\": \"bert\"", "\"model_type\": \"mamba\""));
+        Result r = run("inspect", "--model", dir.toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown architecture") && r.err().contains("mamba"), r.err());
+    }
+
+    @Test
+    void weightShapeMismatchNamesTheWeight() throws IOException {
+        Path dir = copyTiny("tiny-bert");
+        Path cfg = dir.resolve("config.json");
+        Files.writeString(cfg, Files.readString(cfg).replace("\"intermediate_size\": 64", "\"intermediate_size\": 96"));
+        Result r = run("inspect", "--model", dir.toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("intermediate.dense.weight") && r.err().contains("[64, 32]")
+                && r.err().contains("[96, 32]"), r.err());
+    }
+
+    @Test
+    void emptyTextIsRefused() {
+        Result r = run("inspect", "--model", "minilm-l6", "--text", "   ", "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("empty"), r.err());
+        assertNoOutput();
+    }
+
+    @Test
+    void textLongerThanThePositionsIsRefusedWithAdvice() {
+        String longText = "word ".repeat(600);
+        Result r = run("inspect", "--model", "minilm-l6", "--text", longText, "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("602 tokens") && r.err().contains("512 positions") && r.err().contains("window"), r.err());
+        assertNoOutput();
+    }
+
+    @Test
+    void nonUtf8InputFileIsNamedWithItsLine() throws IOException {
+        Path in = tmp.resolve("texts.txt");
+        Files.write(in, new byte[] {'o', 'k', '\n', 'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, '\n'});
+        Result r = run("inspect", "--model", "minilm-l6", "--input", in.toString(), "--json", tmp.resolve("o.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("texts.txt") && r.err().contains("not valid UTF-8") && r.err().contains("line 2"), r.err());
+        assertNoOutput();
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertEquals(2, run("inspect", "--model", "minilm-l6").code());
+        assertEquals(2, run("inspect", "--bogus", "x").code());
+        assertEquals(2, run("frobnicate").code());
+    }
+
+    private void assertNoOutput() {
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains("o.json")), "no partial output file");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path copyTiny(String name) throws IOException {
+        Path dir = tmp.resolve(name);
+        Files.createDirectories(dir);
+        for (String f : new String[] {"config.json", "model.safetensors"}) {
+            Files.copy(Golden.tinyModel(name).resolve(f), dir.resolve(f));
+            dir.resolve(f).toFile().setWritable(true);
+        }
+        return dir;
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+}
