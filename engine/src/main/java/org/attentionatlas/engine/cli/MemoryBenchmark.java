@@ -33,22 +33,26 @@ public final class MemoryBenchmark {
             List<Encoding> texts = List.of(
                     model.encode("The doctor asked the nurse to help her with the patient."),
                     model.encode("The engineer told the secretary that he would be late."));
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 500; i++) {
                 stats.run(texts); // warm-up: allocator pools and JIT settle before the first reading
             }
             long start = rssKb();
-            out.printf("RSS after warm-up: %d MB%n", start / 1024);
+            out.printf("RSS after warm-up: %d MB (Java heap committed %d MB)%n", start / 1024, heapMb());
             long t0 = System.nanoTime();
             for (int i = 1; i <= passes; i++) {
                 stats.run(texts);
                 if (i % Math.max(1, passes / 5) == 0) {
-                    out.printf("  %6d passes  RSS %d MB%n", i, rssKb() / 1024);
+                    out.printf("  %6d passes  RSS %d MB  (Java heap committed %d MB)%n", i, rssKb() / 1024, heapMb());
                 }
             }
             long end = rssKb();
             out.printf("%d forward passes in %.1f s; RSS start %d MB, end %d MB, growth %.1f%%%n", passes,
                     (System.nanoTime() - t0) / 1e9, start / 1024, end / 1024, 100.0 * (end - start) / start);
         }
+    }
+
+    private static long heapMb() {
+        return Runtime.getRuntime().totalMemory() / (1024 * 1024);
     }
 
     static long rssKb() throws IOException {
