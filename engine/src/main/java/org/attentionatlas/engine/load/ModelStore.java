@@ -78,19 +78,23 @@ public final class ModelStore {
         return catalog.getProperty(name + ".coordinates");
     }
 
-    /** The unpacked folder of a known model, unpacking its jar the first time. */
+    /**
+     * The unpacked folder of a known model, unpacking its jar the first time. The folder is named after the jar
+     * (version included), so a new model release never reuses an old unpacked copy.
+     */
     public synchronized Path directory(String name) {
         requireKnown(name);
-        Path target = root.resolve(name);
+        String file = catalog.getProperty(name + ".file");
+        Path target = root.resolve("unpacked").resolve(file.substring(0, file.length() - ".jar".length()));
         if (Files.isDirectory(target)) {
             return target;
         }
-        Path jar = root.resolve(catalog.getProperty(name + ".file"));
+        Path jar = root.resolve(file);
         if (!Files.isRegularFile(jar)) {
             throw new CheckpointException("model '" + name + "': artifact " + jar + " is missing; build with 'mvn -DskipTests install' "
                     + "(it copies the model jars from Maven Central) or point -D" + DIR_PROPERTY + " at a models directory");
         }
-        Path tmp = root.resolve("." + name + ".unpacking-" + ProcessHandle.current().pid());
+        Path tmp = target.resolveSibling("." + name + ".unpacking-" + ProcessHandle.current().pid());
         try {
             deleteRecursively(tmp);
             Files.createDirectories(tmp);
