@@ -1,10 +1,13 @@
 package org.attentionatlas.engine.attention;
 
+import java.util.stream.IntStream;
+
 /**
  * Attention flow (Abnar &amp; Zuidema 2020): the layered graph has one node per token per layer (layer 0 = input
  * embeddings .. layer L) and an edge from (l−1, k) to (l, q) of capacity Â_l[q][k], the residual-adjusted attention
  * of {@link AttentionRollout}. The flow from input token k to layer-l token q is the maximum flow between those two
- * nodes. Not thread-safe: one instance reuses one graph for every pair.
+ * nodes. Not thread-safe: one instance reuses one graph for every pair (matrix-sized queries split their rows over
+ * a few private copies of the solver).
  */
 public final class AttentionFlow {
 
@@ -55,21 +58,22 @@ public final class AttentionFlow {
 
     /** Maximum flow from input token {@code input} to token {@code token} of layer {@code layer} (1..L). */
     public double value(int input, int layer, int token) {
-        if (layer < 1 || layer > layers) {
-            throw new IndexOutOfBoundsException("layer " + layer + " outside 1.." + layers);
-        }
+        checkLayer(layer);
         return graph.solve(node(0, input), node(layer, token));
     }
 
     /** Flows from every input token to every token of one layer, [query][input]. */
     public double[][] toLayer(int layer) {
-        double[][] out = new double[tokens][tokens];
+        checkLayer(layer);
+        int[] sources = new int[tokens * tokens];
+        int[] sinks = new int[tokens * tokens];
         for (int q = 0; q < tokens; q++) {
             for (int k = 0; k < tokens; k++) {
-                out[q][k] = value(k, layer, q);
+                sources[q * tokens + k] = node(0, k);
+                sinks[q * tokens + k] = node(layer, q);
             }
         }
-        return out;
+        return reshape(solveAll(sources, sinks), tokens);
     }
 
     /** Flows from every input token to every output token (layer L), [output][input]. */
@@ -79,13 +83,43 @@ public final class AttentionFlow {
 
     /** For one token position, the flow from each input token to that position in each layer, [l−1][input]. */
     public double[][] perLayer(int token) {
-        double[][] out = new double[layers][tokens];
+        int[] sources = new int[layers * tokens];
+        int[] sinks = new int[layers * tokens];
         for (int l = 1; l <= layers; l++) {
             for (int k = 0; k < tokens; k++) {
-                out[l - 1][k] = value(k, l, token);
+                sources[(l - 1) * tokens + k] = node(0, k);
+                sinks[(l - 1) * tokens + k] = node(l, token);
             }
         }
+        return reshape(solveAll(sources, sinks), tokens);
+    }
+
+    /** Max-flow of each (source, sink) pair, spread over the cores with one solver copy per thread. */
+    private double[] solveAll(int[] sources, int[] sinks) {
+        double[] out = new double[sources.length];
+        int workers = Math.max(1, Math.min(sources.length, Runtime.getRuntime().availableProcessors()));
+        ThreadLocal<MaxFlow> solvers = ThreadLocal.withInitial(graph::copy);
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            MaxFlow solver = solvers.get();
+            for (int i = w; i < sources.length; i += workers) {
+                out[i] = solver.solve(sources[i], sinks[i]);
+            }
+        });
         return out;
+    }
+
+    private static double[][] reshape(double[] flat, int columns) {
+        double[][] out = new double[flat.length / columns][];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+        }
+        return out;
+    }
+
+    private void checkLayer(int layer) {
+        if (layer < 1 || layer > layers) {
+            throw new IndexOutOfBoundsException("layer " + layer + " outside 1.." + layers);
+        }
     }
 
     /**

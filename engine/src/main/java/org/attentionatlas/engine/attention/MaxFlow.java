@@ -5,6 +5,7 @@ import java.util.Arrays;
 /**
  * Dinic's maximum flow on real capacities, for graphs built once and solved for many (source, sink) pairs: edges are
  * stored as arc pairs (forward at 2i, residual at 2i+1) in flat arrays, and each {@link #solve} starts from zero flow.
+ * One instance is not thread-safe; {@link #copy()} gives another solver over the same (then frozen) graph.
  */
 final class MaxFlow {
 
@@ -23,6 +24,7 @@ final class MaxFlow {
     private final int[] level;
     private final int[] cursor;
     private final int[] queue;
+    private boolean frozen;
 
     MaxFlow(int nodes) {
         this.nodes = nodes;
@@ -33,10 +35,28 @@ final class MaxFlow {
         this.queue = new int[nodes];
     }
 
+    /** A solver with its own flow and scratch arrays sharing this graph, which can then take no more edges. */
+    synchronized MaxFlow copy() { // threads may ask for copies at once; index() must run once
+        index();
+        frozen = true;
+        MaxFlow c = new MaxFlow(nodes);
+        c.frozen = true;
+        c.arcs = arcs;
+        c.head = head;
+        c.cap = cap;
+        c.adjStart = adjStart;
+        c.adj = adj;
+        c.flow = new double[flow.length];
+        return c;
+    }
+
     /** Adds edge from → to; returns its id for {@link #flowOn}. Zero capacities are kept so ids stay predictable. */
     int addEdge(int from, int to, double capacity) {
         if (capacity < 0 || Double.isNaN(capacity)) {
             throw new IllegalArgumentException("capacity must be ≥ 0, got " + capacity);
+        }
+        if (frozen) {
+            throw new IllegalStateException("the graph is shared with copies and cannot change");
         }
         ensure(arcs + 2);
         int id = arcs / 2;
@@ -116,24 +136,29 @@ final class MaxFlow {
         return level[sink] >= 0;
     }
 
+    /** Sends up to {@code limit} from v towards the sink along the level graph, splitting it over several arcs. */
     private double push(int v, int sink, double limit) {
         if (v == sink) {
             return limit;
         }
+        double sent = 0;
         for (; cursor[v] < adjStart[v + 1]; cursor[v]++) {
             int a = adj[cursor[v]];
             int w = head[a];
             double r = residual(a);
             if (r > EPS && level[w] == level[v] + 1) {
-                double got = push(w, sink, Math.min(limit, r));
+                double got = push(w, sink, Math.min(limit - sent, r));
                 if (got > 0) {
                     flow[a] += got;
                     flow[a ^ 1] -= got;
-                    return got;
+                    sent += got;
+                    if (limit - sent <= EPS) {
+                        return sent; // keep the cursor: this arc may have capacity left
+                    }
                 }
             }
         }
-        return 0;
+        return sent;
     }
 
     /** Packs each node's arcs contiguously (CSR) so the hot loops walk arrays, not linked lists. */

@@ -1,0 +1,145 @@
+package org.attentionatlas.reports;
+
+import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.reports.data.AuditResults;
+import org.attentionatlas.reports.data.HeadGroup;
+import org.attentionatlas.reports.figures.Comparisons;
+import org.attentionatlas.reports.figures.Heatmap;
+import org.attentionatlas.reports.figures.HeadRanking;
+import org.attentionatlas.reports.figures.Queries;
+import org.attentionatlas.reports.html.HtmlReport;
+import org.attentionatlas.reports.html.Table;
+import org.attentionatlas.reports.render.Caption;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cross-language comparison within one result set, and the release diff between two. */
+final class ComparisonSections {
+
+    private final HtmlReport html;
+    private final ReportOptions options;
+
+    ComparisonSections(HtmlReport html, ReportOptions options) {
+        this.html = html;
+        this.options = options;
+    }
+
+    /** Groups of one (model, revision, dataset) with the same shape, in more than one language. */
+    static List<List<HeadGroup>> languageSets(AuditResults r) {
+        Map<String, List<HeadGroup>> byKey = new LinkedHashMap<>();
+        for (HeadGroup g : r.groups()) {
+            byKey.computeIfAbsent(g.model() + "\u0000" + g.revision() + "\u0000" + g.dataset(), k -> new ArrayList<>())
+                    .add(g);
+        }
+        List<List<HeadGroup>> out = new ArrayList<>();
+        for (List<HeadGroup> gs : byKey.values()) {
+            if (gs.size() > 1 && gs.stream().allMatch(g -> g.sameShape(gs.get(0)))) {
+                out.add(gs);
+            }
+        }
+        return out;
+    }
+
+    void languages(AuditResults r, List<HeadGroup> set) throws IOException {
+        HeadGroup first = set.get(0);
+        List<String> names = set.stream().map(HeadGroup::language).toList();
+        html.section("Languages compared — " + first.model() + " @ " + first.revision() + ", " + first.dataset(),
+                "Each statistic per head side by side for " + String.join(", ", names) + " on one colour scale, "
+                        + "then the difference of each language from " + first.language()
+                        + ", then the heads whose behaviour differs most between the languages.");
+        String runs = r.runIds(first.model(), first.revision());
+        Map<HeadStat, List<double[][]>> variants = new EnumMap<>(HeadStat.class);
+        for (HeadStat s : HeadStat.values()) {
+            if (set.stream().anyMatch(g -> g.stat(s) == null)) {
+                continue;
+            }
+            List<double[][]> grids = set.stream().map(g -> g.stat(s)).toList();
+            variants.put(s, grids);
+            Caption c = new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, s.column()));
+            html.subheading(s.column());
+            html.figure(Comparisons.sideBySide(s.column(), names, grids, c), "lang-" + first.dataset() + "-" + s.column());
+            for (int i = 1; i < set.size(); i++) {
+                String label = set.get(i).language() + " − " + first.language();
+                html.figure(Comparisons.difference(s.column(), label, HeadRanking.difference(grids.get(0), grids.get(i)),
+                        c), "lang-" + first.dataset() + "-" + s.column() + "-diff-" + set.get(i).language());
+            }
+        }
+        ranking("Heads that differ most between " + String.join(", ", names), variants, names,
+                new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, "*")),
+                "lang-" + first.dataset() + "-ranking");
+    }
+
+    /** Per-head deltas (other − base) for every (dataset, language) present in both result sets. */
+    void release(AuditResults base, AuditResults other) throws IOException {
+        html.section("Release diff: " + other.source() + " against " + base.source(),
+                "Per-head change of each statistic (compared − base) for the datasets and languages both result sets "
+                        + "hold, and the heads that changed most.");
+        boolean any = false;
+        for (HeadGroup b : base.groups()) {
+            for (HeadGroup o : other.groups()) {
+                if (!b.dataset().equals(o.dataset()) || !b.language().equals(o.language())) {
+                    continue;
+                }
+                String what = b.model() + " @ " + b.revision() + " → " + o.model() + " @ " + o.revision() + ", "
+                        + b.label();
+                if (!b.sameShape(o)) {
+                    html.paragraph("Skipped " + what + ": " + b.layers() + "×" + b.heads() + " heads against "
+                            + o.layers() + "×" + o.heads() + " (not the same architecture).");
+                    continue;
+                }
+                any = true;
+                html.subheading(what);
+                String runs = base.runIds(b.model(), b.revision()) + " vs " + other.runIds(o.model(), o.revision());
+                String model = b.model().equals(o.model()) ? b.model() : b.model() + " vs " + o.model();
+                String revision = b.revision() + " vs " + o.revision();
+                Map<HeadStat, List<double[][]>> variants = new EnumMap<>(HeadStat.class);
+                for (HeadStat s : HeadStat.values()) {
+                    if (b.stat(s) == null || o.stat(s) == null) {
+                        continue;
+                    }
+                    variants.put(s, List.of(b.stat(s), o.stat(s)));
+                    Caption c = new Caption(runs, model, revision,
+                            Queries.release(b, o, s.column(), base.source(), other.source()));
+                    html.figure(Comparisons.difference(s.column(), what, HeadRanking.difference(b.stat(s), o.stat(s)), c),
+                            "release-" + b.dataset() + "-" + b.language() + "-" + s.column());
+                }
+                ranking("Heads that changed most, " + what, variants, List.of("base", "compared"),
+                        new Caption(runs, model, revision, Queries.release(b, o, "*", base.source(), other.source())),
+                        "release-" + b.dataset() + "-" + b.language() + "-ranking");
+            }
+        }
+        if (!any) {
+            html.paragraph("No dataset and language of the same architecture is in both result sets.");
+        }
+    }
+
+    private void ranking(String title, Map<HeadStat, List<double[][]>> variants, List<String> names, Caption c,
+                         String stem) throws IOException {
+        List<HeadRanking.Ranked> ranked = HeadRanking.rank(variants, options.topHeads());
+        if (ranked.isEmpty()) {
+            return;
+        }
+        html.subheading(title);
+        html.figure(Comparisons.ranking(title, ranked, c), stem);
+        List<String> header = new ArrayList<>(List.of("rank", "layer", "head", "score", "largest difference in"));
+        names.forEach(n -> header.add(n));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            HeadRanking.Ranked r = ranked.get(i);
+            List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(r.layer()),
+                    Integer.toString(r.head()), Heatmap.number(r.score()),
+                    r.topStat() == null ? "-" : r.topStat().column()));
+            for (int v = 0; v < names.size(); v++) {
+                row.add(v < r.topValues().length ? Heatmap.number(r.topValues()[v]) : "-");
+            }
+            rows.add(row);
+        }
+        html.table(new Table(title + " (score = Σ over statistics of the spread between variants / the statistic's "
+                + "standard deviation over all heads)", header, rows));
+    }
+}

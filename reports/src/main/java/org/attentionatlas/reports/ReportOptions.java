@@ -1,0 +1,30 @@
+package org.attentionatlas.reports;
+
+/**
+ * Knobs of the report.
+ *
+ * @param scale            PNG pixels per figure pixel (2 for print)
+ * @param maxSamples       sampled documents to draw token-level figures for
+ * @param maxMatrixTokens  token × token heatmaps show at most this many leading tokens
+ * @param maxFlowTokens    rollout / flow figures are drawn only for samples up to this length
+ * @param maxFlowMatrixTokens the full flow matrix (one max-flow per token pair) only up to this length
+ * @param edgeThreshold    flow diagrams drop edges lighter than this fraction of the heaviest
+ * @param topHeads         rows of the ranking tables
+ */
+public record ReportOptions(double scale, int maxSamples, int maxMatrixTokens, int maxFlowTokens,
+                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads) {
+
+    public static ReportOptions defaults() {
+        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15);
+    }
+
+    public ReportOptions withScale(double s) {
+        return new ReportOptions(s, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
+                topHeads);
+    }
+
+    public ReportOptions withSamples(int n) {
+        return new ReportOptions(scale, n, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
+                topHeads);
+    }
+}

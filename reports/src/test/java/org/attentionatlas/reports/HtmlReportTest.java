@@ -1,0 +1,92 @@
+package org.attentionatlas.reports;
+
+import org.attentionatlas.reports.html.HtmlReport;
+import org.attentionatlas.reports.html.Table;
+import org.attentionatlas.reports.render.Caption;
+import org.attentionatlas.reports.render.Figure;
+import org.attentionatlas.reports.render.HotSpot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.Graphics2D;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A 40 × 30 figure that fills itself, or fails while drawing. */
+    private static Figure box(boolean fail) {
+        return new Figure() {
+            public int width() {
+                return 40;
+            }
+
+            public int height() {
+                return 30;
+            }
+
+            public Caption caption() {
+                return new Caption("run <1>", "m & n", "r", "SELECT 1");
+            }
+
+            public String title() {
+                return "box \"one\"";
+            }
+
+            public List<HotSpot> draw(Graphics2D g) {
+                if (fail) {
+                    throw new IllegalStateException("drawing failed");
+                }
+                g.fillRect(0, 0, 40, 30);
+                return List.of(new HotSpot("rect", "0,0,40,30", "value <5>"));
+            }
+        };
+    }
+
+    @Test
+    void figuresKeepTheirOrderAndTextIsEscaped() throws Exception {
+        Path out = tmp.resolve("r");
+        try (HtmlReport html = HtmlReport.create(out, 3, "T & <T>")) {
+            html.section("One", "intro <b>");
+            for (int i = 0; i < 6; i++) {
+                html.figure(box(false), "Box " + i);
+            }
+            html.table(new Table("t", List.of("a"), List.of(List.of("<x>"))));
+            html.commit();
+        }
+        String page = Files.readString(out.resolve("index.html"));
+        for (int i = 0; i < 5; i++) {
+            assertTrue(page.indexOf("figures/box-" + i + ".png") < page.indexOf("figures/box-" + (i + 1) + ".png"));
+        }
+        assertTrue(page.contains("<title>T &amp; &lt;T&gt;</title>"));
+        assertTrue(page.contains("title=\"value &lt;5&gt;\""));
+        assertTrue(page.contains("run &lt;1&gt; · model m &amp; n @ r"));
+        assertTrue(page.contains("<td>&lt;x&gt;</td>"));
+        assertTrue(page.indexOf("</section>") > page.indexOf("&lt;x&gt;"), "the table is inside its section");
+        FigureChecks.pngHasSize(out.resolve("figures/box-0.png"), 120, 90);
+    }
+
+    @Test
+    void aFailedFigureLeavesNeitherAReportNorTemporaries() throws Exception {
+        Path out = tmp.resolve("r");
+        try (HtmlReport html = HtmlReport.create(out, 1, "t")) {
+            html.figure(box(false), "good");
+            html.figure(box(true), "bad");
+            assertThrows(IllegalStateException.class, html::commit);
+        }
+        assertFalse(Files.exists(out));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(0, s.count());
+        }
+    }
+}
