@@ -1,5 +1,6 @@
 package org.attentionatlas.engine.bias;
 
+import org.attentionatlas.engine.attention.AttentionRollout;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attention.WordAttention;
 
@@ -10,12 +11,11 @@ public final class CorefAttention {
     }
 
     /**
-     * Scores one sentence from its raw attention. {@code rolloutMatrix} is the token-level rollout [query][key] or null.
+     * Scores one sentence from its raw attention, rollout included (through all layers).
      *
      * @throws UnlocatedSpanException when a span covers no token of the encoding
      */
-    public static CorefScores score(RawAttention raw, CharSpan pronoun, CharSpan gold, CharSpan other,
-                                    float[][] rolloutMatrix) {
+    public static CorefScores score(RawAttention raw, CharSpan pronoun, CharSpan gold, CharSpan other) {
         WordAttention words = WordAttention.of(raw.encoding());
         int[] p = SpanLocator.units(raw.encoding(), words, pronoun, "pronoun");
         int[] g = SpanLocator.units(raw.encoding(), words, gold, "gold occupation");
@@ -36,12 +36,20 @@ public final class CorefAttention {
             perLayer[l] = SpanAttention.share(goldLayer[l], otherLayer[l]);
         }
         double overall = SpanAttention.share(HeadSpanAttention.mean(toGold), HeadSpanAttention.mean(toOther));
-        double rollout = Double.NaN;
-        if (rolloutMatrix != null) {
-            float[][] unitRollout = words.aggregate(rolloutMatrix);
-            rollout = SpanAttention.share(SpanAttention.between(unitRollout, p, g),
-                    SpanAttention.between(unitRollout, p, o));
-        }
+        float[][] unitRollout = words.aggregate(toFloat(AttentionRollout.of(raw).rollout()));
+        double rollout = SpanAttention.share(SpanAttention.between(unitRollout, p, g),
+                SpanAttention.between(unitRollout, p, o));
         return new CorefScores(perHead, perLayer, overall, rollout);
+    }
+
+    static float[][] toFloat(double[][] m) {
+        float[][] out = new float[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = new float[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = (float) m[i][j];
+            }
+        }
+        return out;
     }
 }

@@ -7,7 +7,7 @@ package org.attentionatlas.engine.bias;
  * @param perHead  [layer][head]
  * @param perLayer per layer, from the head-averaged attention of that layer
  * @param overall  from the attention averaged over every layer and head
- * @param rollout  from attention rollout through all layers, or NaN when rollout was not computed
+ * @param rollout  from attention rollout ({@code AttentionRollout}) through all layers
  */
 public record CorefScores(double[][] perHead, double[] perLayer, double overall, double rollout) {
 }
