@@ -47,7 +47,7 @@ SPARK_JVM_FLAGS="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.ve
 --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
 --add-exports=java.base/sun.nio.ch=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false \
 -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.type=pooled --enable-native-access=ALL-UNNAMED"
-JVM_OPTS="-Xss4m -Djava.awt.headless=true -Dai.djl.offline=true -Datlas.models.dir=$MODELS_DIR -Datlas.root=$ROOT ${ATLAS_JAVA_OPTS:-}"
+JVM_OPTS="-Xss4m -Djava.awt.headless=true -Dai.djl.offline=true -Datlas.models.dir=$MODELS_DIR -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties ${ATLAS_JAVA_OPTS:-}"
 CP="$JAR:$LIB/*"
 
 run_java() {  # MAIN_CLASS ARGS...
@@ -76,7 +76,7 @@ run_spark() {  # MAIN_CLASS ARGS... ; honours --master URL among the args
 case "$CMD" in
   inspect|fill-mask|bench-engine|bench-memory) run_java org.attentionatlas.engine.cli.EngineCli "$CMD" "$@" ;;
   audit)       run_spark org.attentionatlas.jobs.audit.AuditJob "$@" ;;
-  bench-audit) run_java org.attentionatlas.jobs.audit.AuditBenchmark "$@" ;;
+  bench-audit) run_java org.attentionatlas.jobs.bench.AuditBenchmark "$@" ;;
   sql)         run_java org.attentionatlas.jobs.sql.SqlCommand "$@" ;;
   report)      run_java org.attentionatlas.jobs.report.ReportCommand "$@" ;;
   -h|--help|help) usage ;;

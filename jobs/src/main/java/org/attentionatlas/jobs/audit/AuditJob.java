@@ -1,0 +1,359 @@
+package org.attentionatlas.jobs.audit;
+
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.attentionatlas.datasets.BundledCorpus;
+import org.attentionatlas.datasets.CorpusFormat;
+import org.attentionatlas.datasets.CorpusReader;
+import org.attentionatlas.datasets.CorpusSpec;
+import org.attentionatlas.datasets.DocumentStatus;
+import org.attentionatlas.datasets.InputException;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.load.ModelProvenance;
+import org.attentionatlas.engine.load.ModelStore;
+import org.attentionatlas.udfs.AuditSettings;
+import org.attentionatlas.udfs.AuditedDocument;
+import org.attentionatlas.udfs.ModelHolder;
+import org.attentionatlas.udfs.PartitionAuditor;
+import org.attentionatlas.udfs.SampleExtractor;
+import scala.Tuple2;
+
+import java.io.PrintStream;
+import java.nio.file.Paths;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * The corpus audit: reads a corpus, skips documents already audited with this model and revision, runs the engine on
+ * the executors ({@link PartitionAuditor}) and commits documents, per-head sums, samples and a runs row atomically
+ * ({@link ResultStore}); then re-derives head_stats from every committed run.
+ *
+ * <p>{@code AuditJob --model NAME_OR_DIR --input PATH --output DIR [--conf FILE] [--master URL] [...]}; every key of
+ * {@link AuditConfig} is a flag. Exit code 2 for bad input, settings or model, with nothing written.
+ */
+public final class AuditJob {
+
+    private final SparkSession spark;
+    private final AuditConfig config;
+    private final PrintStream out;
+
+    public AuditJob(SparkSession spark, AuditConfig config, PrintStream out) {
+        this.spark = spark;
+        this.config = config;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        AuditConfig config;
+        try {
+            config = AuditConfig.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("audit: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SparkSession spark = SparkSessions.create("attention-atlas audit", config.optional("master"));
+        int code = 0;
+        try {
+            RunSummary s = new AuditJob(spark, config, System.out).run();
+            System.out.println(s.describe());
+        } catch (InputException | AuditException | IllegalArgumentException e) {
+            System.err.println("audit: " + e.getMessage());
+            code = 2;
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    public RunSummary run() {
+        Instant started = Instant.now();
+        AuditSettings settings = settings();
+        CorpusSpec spec = corpusSpec();
+        CorpusReader reader = new CorpusReader(spark);
+        CorpusFormat format = reader.resolveFormat(spec);
+        String dataset = datasetName(spec);
+        LoadedModel model = loadModel(settings);
+        validateWindows(settings, model);
+        ModelProvenance prov = model.provenance();
+
+        Dataset<Row> keyed = reader.read(spec).withColumn("content_hash", sha2(col(CorpusReader.TEXT), 256))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Long> byStatus = countByStatus(keyed);
+        long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        if (read == 0) {
+            throw new InputException("input " + inputLabel(spec) + " holds no documents");
+        }
+        ResultStore store = new ResultStore(spark, config.get("output"));
+        store.recover();
+        String runId = RunIds.next(started);
+
+        Dataset<Row> unique = keyed.filter(col(CorpusReader.STATUS).equalTo(DocumentStatus.OK))
+                .groupBy("content_hash")
+                .agg(min(struct(coalesce(col("doc_id"), col("content_hash")).as("doc_id"), col("language"), col("text"))).as("d"))
+                .select(col("d.doc_id").as("doc_id"), col("content_hash"), col("d.language").as("language"), col("d.text").as("text"));
+        Dataset<Row> done = store.table(Tables.DOCUMENTS)
+                .filter(col("model").equalTo(prov.name()).and(col("revision").equalTo(prov.revision())))
+                .select("content_hash");
+        Dataset<Row> fresh = unique.join(done, scala.jdk.javaapi.CollectionConverters.asScala(List.of("content_hash")).toSeq(), "left_anti")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long ok = byStatus.getOrDefault(DocumentStatus.OK, 0L);
+        long uniqueCount = unique.count();
+        long freshCount = fresh.count();
+        int partitions = partitions(freshCount, settings);
+        out.println("audit run " + runId + ": model " + prov.name() + " (" + prov.source() + ", revision " + prov.revision()
+                + "), input " + inputLabel(spec) + " [" + format.label() + "], dataset " + dataset + ": " + read
+                + " documents read, processing " + freshCount + " new documents in " + partitions + " partitions");
+        out.flush();
+
+        long processingStart = System.nanoTime();
+        long tokens = 0;
+        long sequences = 0;
+        if (freshCount > 0) {
+            long[] totals = process(store, runId, fresh, partitions, freshCount, settings, prov, dataset, model);
+            tokens = totals[0];
+            sequences = totals[1];
+            writeSamples(store, runId, fresh, settings, prov);
+        }
+        double seconds = (System.nanoTime() - processingStart) / 1e9;
+        RunSummary summary = new RunSummary(runId, store.root().toString(), read, freshCount, uniqueCount - freshCount,
+                ok - uniqueCount, byStatus.getOrDefault(DocumentStatus.EMPTY, 0L),
+                byStatus.getOrDefault(DocumentStatus.INVALID, 0L), tokens, sequences, seconds);
+        writeRunRow(store, runId, started, prov, spec, format, dataset, summary);
+        store.commit(runId);
+        store.writeHeadStats(HeadStatsView.derive(spark, store.table(Tables.HEAD_SUMS),
+                HeadStatsView.metrics(config.get("metrics"))), runId);
+        fresh.unpersist();
+        keyed.unpersist();
+        return summary;
+    }
+
+    /** Runs the engine over the new documents; writes documents and head_sums to staging; returns tokens, sequences. */
+    private long[] process(ResultStore store, String runId, Dataset<Row> fresh, int partitions, long total,
+                           AuditSettings settings, ModelProvenance prov, String dataset, LoadedModel model) {
+        LongAccumulator docsDone = spark.sparkContext().longAccumulator("audit documents");
+        LongAccumulator tokensDone = spark.sparkContext().longAccumulator("audit tokens");
+        ProgressListener progress = new ProgressListener(docsDone, tokensDone, total,
+                Math.max(0, config.integer("progress-interval-ms")), out);
+        spark.sparkContext().addSparkListener(progress);
+        try {
+            Dataset<Row> audited = splitLongDocuments(fresh).repartition(partitions, col("content_hash"), col("part"))
+                    .mapPartitions(new PartitionAuditor(settings, docsDone, tokensDone), Encoders.row(AuditedDocument.SCHEMA))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            audited.groupBy("content_hash")
+                    .agg(min("doc_id").as("doc_id"), min("language").as("language"), max("tokens").as("tokens"),
+                            sum("windows").cast("int").as("windows"))
+                    .select(col("doc_id"), col("content_hash"), lit(prov.name()).as("model"), lit(prov.revision()).as("revision"),
+                            lit(dataset).as("dataset"), col("language"), col("tokens"), col("windows"))
+                    .coalesce(Math.max(1, (int) Math.min(partitions, total / 20_000 + 1)))
+                    .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.DOCUMENTS));
+            Map<String, HeadSumsRows.Partial> perLanguage = sumsByLanguage(audited);
+            List<Row> rows = new ArrayList<>();
+            for (Map.Entry<String, HeadSumsRows.Partial> e : new java.util.TreeMap<>(perLanguage).entrySet()) {
+                rows.addAll(HeadSumsRows.rows(prov.name(), prov.revision(), dataset, e.getKey(),
+                        model.config().layers(), model.config().heads(), e.getValue()));
+            }
+            spark.createDataFrame(rows, Tables.HEAD_SUMS_SCHEMA).coalesce(1)
+                    .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.HEAD_SUMS));
+            Row totals = audited.agg(sum(when(col("part").equalTo(0), col("tokens")).otherwise(0)), sum("windows")).first();
+            audited.unpersist();
+            return new long[] {totals.getLong(0), totals.getLong(1)};
+        } finally {
+            progress.stop();
+            spark.sparkContext().removeSparkListener(progress);
+        }
+    }
+
+    /**
+     * One row per document, or several for a long one (columns part, parts) so that its windows spread over tasks:
+     * a document of more than split-chars characters gets one part per split-chars.
+     */
+    private Dataset<Row> splitLongDocuments(Dataset<Row> docs) {
+        int splitChars = config.integer("split-chars");
+        Column parts = splitChars <= 0 ? lit(1)
+                : greatest(lit(1), ceil(length(col("text")).divide(splitChars))).cast("int");
+        return docs.withColumn("parts", parts).withColumn("part", explode(sequence(lit(0), col("parts").minus(1))))
+                .select("doc_id", "content_hash", "language", "text", "part", "parts");
+    }
+
+    private static Map<String, HeadSumsRows.Partial> sumsByLanguage(Dataset<Row> audited) {
+        JavaPairRDD<String, HeadSumsRows.Partial> pairs = audited
+                .select("language", "sums", "query_tokens", "windows", "part").javaRDD()
+                .mapToPair(AuditJob::partialOf);
+        // documents = 1 for part 0 only, so a split document counts once
+        return new HashMap<>(pairs.reduceByKey(HeadSumsRows.Partial::merge).collectAsMap());
+    }
+
+    private static Tuple2<String, HeadSumsRows.Partial> partialOf(Row r) {
+        List<Double> list = r.getList(1);
+        double[] sums = new double[list.size()];
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] = list.get(i);
+        }
+        return new Tuple2<>(r.getString(0), new HeadSumsRows.Partial(sums, r.getLong(2), r.getInt(3), r.getInt(4) == 0 ? 1 : 0));
+    }
+
+    /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */
+    private void writeSamples(ResultStore store, String runId, Dataset<Row> fresh, AuditSettings settings, ModelProvenance prov) {
+        int wanted = config.integer("sample-size");
+        if (wanted <= 0) {
+            return;
+        }
+        long have = store.table(Tables.SAMPLES)
+                .filter(col("model").equalTo(prov.name()).and(col("revision").equalTo(prov.revision())))
+                .select("content_hash").distinct().count();
+        int take = (int) Math.max(0, wanted - have);
+        if (take == 0) {
+            return;
+        }
+        fresh.orderBy("content_hash").limit(take)
+                .flatMap(new SampleExtractor(settings), Encoders.row(SampleExtractor.SCHEMA))
+                .withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
+                .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.SAMPLES));
+    }
+
+    private void writeRunRow(ResultStore store, String runId, Instant started, ModelProvenance prov, CorpusSpec spec,
+                             CorpusFormat format, String dataset, RunSummary s) {
+        Row row = RowFactory.create(Timestamp.from(started), Timestamp.from(Instant.now()), prov.name(), prov.source(),
+                prov.revision(), prov.format(), config.toJson(), CodeVersion.current(), inputLabel(spec), format.label(),
+                dataset, spark.sparkContext().master(), s.documentsRead(), s.documentsNew(), s.documentsSkipped(),
+                s.documentsDuplicate(), s.documentsEmpty(), s.documentsInvalid(), s.tokens(), s.sequences());
+        spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1)
+                .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.RUNS));
+    }
+
+    private static Map<String, Long> countByStatus(Dataset<Row> keyed) {
+        Map<String, Long> out = new HashMap<>();
+        for (Row r : keyed.groupBy(CorpusReader.STATUS).count().collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+
+    private int partitions(long documents, AuditSettings settings) {
+        int configured = config.integer("partitions");
+        if (configured > 0) {
+            return configured;
+        }
+        long byChunks = (documents + settings.chunkDocs() - 1) / settings.chunkDocs();
+        long wanted = Math.max(byChunks, 4L * spark.sparkContext().defaultParallelism());
+        return (int) Math.max(1, Math.min(wanted, documents)); // no empty tasks for tiny inputs
+    }
+
+    private LoadedModel loadModel(AuditSettings settings) {
+        try {
+            return ModelHolder.get(settings).model();
+        } catch (RuntimeException e) {
+            throw new AuditException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void validateWindows(AuditSettings s, LoadedModel model) {
+        int window = s.windowLength(model.config().maxTokens());
+        if (window <= 2) {
+            throw new AuditException("max-length " + s.maxLength() + " leaves no room for text in a window");
+        }
+        if (!model.hasTokenizer()) {
+            throw new AuditException("model '" + s.model() + "' has no tokenizer; the audit needs text input");
+        }
+    }
+
+    AuditSettings settings() {
+        int batchTokens = positive("batch-tokens");
+        int batchSize = positive("batch-size");
+        int chunkDocs = positive("chunk-docs");
+        int maxLength = nonNegative("max-length");
+        int stride = nonNegative("stride");
+        nonNegative("sample-size");
+        nonNegative("partitions");
+        HeadStatsView.metrics(config.get("metrics"));
+        if (config.flag("fp16") && !"cpu".equalsIgnoreCase(config.get("device"))) {
+            out.println("audit: note: fp16 is not supported by the engine yet; running fp32");
+        }
+        return new AuditSettings(config.get("model"), modelsDir(), config.get("device"), maxLength, stride, batchTokens,
+                batchSize, nonNegative("torch-threads"), chunkDocs);
+    }
+
+    /** The models directory, made absolute on the driver so executors find the same one. */
+    private String modelsDir() {
+        String dir = config.optional("models-dir");
+        if (dir == null) {
+            dir = System.getProperty(ModelStore.DIR_PROPERTY);
+        }
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv(ModelStore.DIR_ENV);
+        }
+        return dir == null || dir.isBlank() ? null : Paths.get(dir).toAbsolutePath().normalize().toString();
+    }
+
+    CorpusSpec corpusSpec() {
+        CorpusFormat format = CorpusFormat.parse(config.get("format"));
+        String input = config.optional("input");
+        // --text-field (JSONL) and --text-column (Parquet/CSV) name the same thing; a non-default one wins
+        String column = config.get("text-column");
+        String textField = !"text".equals(column) ? column : config.get("text-field");
+        return new CorpusSpec(input, format, textField, config.optional("id-field"), config.optional("lang-field"),
+                config.get("language"));
+    }
+
+    private String datasetName(CorpusSpec spec) {
+        String configured = config.optional("dataset");
+        if (configured != null) {
+            return configured;
+        }
+        if (spec.bundled()) {
+            return BundledCorpus.DATASET;
+        }
+        String path = spec.input().replaceAll("/+$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String inputLabel(CorpusSpec spec) {
+        return spec.bundled() ? "classpath:" + BundledCorpus.RESOURCE : spec.input();
+    }
+
+    private int positive(String key) {
+        int v = config.integer(key);
+        if (v <= 0) {
+            throw new AuditException("setting '" + key + "' must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private int nonNegative(String key) {
+        int v = config.integer(key);
+        if (v < 0) {
+            throw new AuditException("setting '" + key + "' must be 0 or more, got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,79 @@
+package org.attentionatlas.jobs.audit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.engine.stats.OffsetBuckets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Derives head_stats from the head_sums of every committed run: sums added up per (model, revision, dataset,
+ * language, layer, head) and divided by the query positions summed, so a run over new documents only, merged with
+ * earlier runs, equals one run over everything.
+ */
+public final class HeadStatsView {
+
+    private HeadStatsView() {
+    }
+
+    /** The statistics to show: "all" or a comma-separated list of head_stats column names. */
+    public static List<HeadStat> metrics(String setting) {
+        List<HeadStat> out = new ArrayList<>();
+        if (setting == null || setting.isBlank() || setting.trim().equalsIgnoreCase("all")) {
+            out.addAll(List.of(HeadStat.values()));
+            return out;
+        }
+        for (String name : setting.split(",")) {
+            String n = name.trim();
+            HeadStat found = null;
+            for (HeadStat s : HeadStat.values()) {
+                if (s.column().equals(n) || s.name().equalsIgnoreCase(n)) {
+                    found = s;
+                }
+            }
+            if (found == null) {
+                StringJoiner known = new StringJoiner(", ");
+                for (HeadStat s : HeadStat.values()) {
+                    known.add(s.column());
+                }
+                throw new IllegalArgumentException("unknown metric '" + n + "'; known: " + known);
+            }
+            out.add(found);
+        }
+        return out;
+    }
+
+    /** head_stats from a head_sums dataset (committed runs only). The role needs every positional statistic. */
+    public static Dataset<Row> derive(SparkSession spark, Dataset<Row> headSums, List<HeadStat> metrics) {
+        String view = "atlas_head_sums_" + Long.toHexString(System.nanoTime());
+        headSums.createOrReplaceTempView(view);
+        StringJoiner sums = new StringJoiner(", ");
+        for (HeadStat s : HeadStat.values()) {
+            sums.add("sum(" + Tables.sumColumn(s) + ") AS " + Tables.sumColumn(s));
+        }
+        int buckets = OffsetBuckets.count();
+        StringJoiner means = new StringJoiner(", ");
+        for (HeadStat s : HeadStat.values()) {
+            means.add(Tables.sumColumn(s) + " / tokens AS " + s.column());
+        }
+        String grouped = "SELECT model, revision, dataset, language, layer, head, " + sums
+                + ", aggregate(collect_list(offset_sums), array_repeat(CAST(0 AS DOUBLE), " + buckets + "),"
+                + " (acc, x) -> zip_with(acc, x, (a, b) -> a + b)) AS offset_total,"
+                + " sum(query_tokens) AS tokens, sum(sequences) AS sequences, sum(documents) AS documents,"
+                + " count(DISTINCT run_id) AS runs"
+                + " FROM " + view + " GROUP BY model, revision, dataset, language, layer, head";
+        String withMeans = "SELECT model, revision, dataset, language, layer, head, " + means
+                + ", transform(offset_total, v -> v / tokens) AS offset_hist, tokens, sequences, documents, runs"
+                + " FROM (" + grouped + ")";
+        StringJoiner shown = new StringJoiner(", ");
+        metrics.forEach(s -> shown.add(s.column()));
+        String sql = "SELECT model, revision, dataset, language, layer, head, " + shown
+                + ", offset_hist, tokens, sequences, documents, runs, " + HeadRoles.sql() + " AS role"
+                + " FROM (" + withMeans + ") ORDER BY model, revision, dataset, language, layer, head";
+        return spark.sql(sql);
+    }
+}

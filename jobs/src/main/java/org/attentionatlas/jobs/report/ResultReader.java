@@ -1,0 +1,153 @@
+package org.attentionatlas.jobs.report;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.jobs.sql.SqlCommand;
+import org.attentionatlas.reports.data.AttentionSample;
+import org.attentionatlas.reports.data.AuditResults;
+import org.attentionatlas.reports.data.HeadGroup;
+import org.attentionatlas.reports.data.RunInfo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one audit output into the report's plain data: the committed runs, head_stats (derived from head_sums the
+ * same way the {@code sql} command does, so captions' queries can be rerun there) and the first sampled documents.
+ */
+public final class ResultReader {
+
+    private final SparkSession spark;
+
+    public ResultReader(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** Reads {@code dir}; at most {@code maxSamples} sampled documents (by doc id) are loaded. */
+    public AuditResults read(String dir, int maxSamples) {
+        SqlCommand.registerViews(spark, dir); // replaces the views of a previously read directory
+        return new AuditResults(dir, runs(), groups(), samples(maxSamples));
+    }
+
+    private List<RunInfo> runs() {
+        List<RunInfo> out = new ArrayList<>();
+        for (Row r : spark.sql("SELECT run_id, model, revision, dataset, CAST(started_at AS STRING) AS started,"
+                + " config FROM runs ORDER BY started_at, run_id").collectAsList()) {
+            out.add(new RunInfo(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    r.getString(5)));
+        }
+        return out;
+    }
+
+    private List<HeadGroup> groups() {
+        Set<String> columns = Set.of(spark.table("head_stats").columns());
+        Map<List<String>, List<Row>> byGroup = new LinkedHashMap<>();
+        for (Row r : spark.sql("SELECT * FROM head_stats ORDER BY model, revision, dataset, language, layer, head")
+                .collectAsList()) {
+            List<String> key = List.of(r.<String>getAs("model"), r.<String>getAs("revision"),
+                    r.<String>getAs("dataset"), r.<String>getAs("language"));
+            byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<HeadGroup> out = new ArrayList<>();
+        byGroup.forEach((key, rows) -> out.add(group(key, rows, columns)));
+        return out;
+    }
+
+    private static HeadGroup group(List<String> key, List<Row> rows, Set<String> columns) {
+        int layers = 1 + rows.stream().mapToInt(r -> r.<Integer>getAs("layer")).max().orElse(-1);
+        int heads = 1 + rows.stream().mapToInt(r -> r.<Integer>getAs("head")).max().orElse(-1);
+        Map<HeadStat, double[][]> stats = new EnumMap<>(HeadStat.class);
+        for (HeadStat s : HeadStat.values()) {
+            if (columns.contains(s.column())) {
+                double[][] grid = new double[layers][heads];
+                Arrays.stream(grid).forEach(row -> Arrays.fill(row, Double.NaN));
+                stats.put(s, grid);
+            }
+        }
+        double[][][] hist = new double[layers][heads][];
+        String[][] roles = new String[layers][heads];
+        long tokens = 0;
+        long sequences = 0;
+        for (Row r : rows) {
+            int l = r.<Integer>getAs("layer");
+            int h = r.<Integer>getAs("head");
+            stats.forEach((s, grid) -> {
+                Object v = r.getAs(s.column());
+                grid[l][h] = v == null ? Double.NaN : ((Number) v).doubleValue();
+            });
+            List<Double> offsets = r.getList(r.fieldIndex("offset_hist"));
+            hist[l][h] = offsets.stream().mapToDouble(d -> d == null ? 0 : d).toArray();
+            roles[l][h] = columns.contains("role") ? r.getAs("role") : null;
+            tokens = Math.max(tokens, ((Number) r.getAs("tokens")).longValue());
+            sequences = Math.max(sequences, ((Number) r.getAs("sequences")).longValue());
+        }
+        int buckets = org.attentionatlas.engine.stats.OffsetBuckets.count();
+        for (double[][] layer : hist) {
+            for (int h = 0; h < heads; h++) {
+                if (layer[h] == null) {
+                    layer[h] = new double[buckets]; // a head with no row shows no mass
+                }
+            }
+        }
+        return new HeadGroup(key.get(0), key.get(1), key.get(2), key.get(3), layers, heads, stats, hist, roles, tokens,
+                sequences);
+    }
+
+    private List<AttentionSample> samples(int max) {
+        List<String> docs = spark.sql("SELECT DISTINCT doc_id FROM samples ORDER BY doc_id LIMIT " + Math.max(0, max))
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        String in = docs.stream().map(d -> "'" + d.replace("'", "''") + "'").collect(Collectors.joining(", "));
+        Map<List<String>, List<Row>> byDoc = new LinkedHashMap<>();
+        for (Row r : spark.sql("SELECT doc_id, run_id, language, model, revision, layer, head, tokens, attention"
+                + " FROM samples WHERE doc_id IN (" + in + ") ORDER BY doc_id, run_id, layer, head").collectAsList()) {
+            byDoc.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new ArrayList<>()).add(r);
+        }
+        List<AttentionSample> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (List<Row> rows : byDoc.values()) {
+            if (seen.add(rows.get(0).getString(0))) { // a document sampled by several runs: its first run
+                out.add(sample(rows));
+            }
+        }
+        return out;
+    }
+
+    /** Spark hands out nested arrays as Scala sequences inside the outer Java list. */
+    private static List<?> innerList(Object o) {
+        if (o instanceof List<?> l) {
+            return l;
+        }
+        return scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) o);
+    }
+
+    private static AttentionSample sample(List<Row> rows) {
+        Row first = rows.get(0);
+        int layers = 1 + rows.stream().mapToInt(r -> r.getInt(5)).max().orElse(-1);
+        int heads = 1 + rows.stream().mapToInt(r -> r.getInt(6)).max().orElse(-1);
+        String[] tokens = first.<String>getList(7).toArray(new String[0]);
+        int n = tokens.length;
+        float[][][][] att = new float[layers][heads][n][n];
+        for (Row r : rows) {
+            List<Object> m = r.getList(8);
+            float[][] target = att[r.getInt(5)][r.getInt(6)];
+            for (int q = 0; q < n; q++) {
+                List<?> row = innerList(m.get(q));
+                for (int k = 0; k < n; k++) {
+                    target[q][k] = ((Number) row.get(k)).floatValue();
+                }
+            }
+        }
+        return new AttentionSample(first.getString(0), first.getString(2), first.getString(3), first.getString(4),
+                first.getString(1), tokens, att);
+    }
+}

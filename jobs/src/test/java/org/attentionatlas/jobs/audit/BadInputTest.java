@@ -1,0 +1,106 @@
+package org.attentionatlas.jobs.audit;
+
+import org.apache.spark.sql.Row;
+import org.attentionatlas.datasets.InputException;
+import org.attentionatlas.jobs.testing.Audits;
+import org.attentionatlas.jobs.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Unusable inputs fail with a message naming them and write nothing; bad lines are counted, not dropped silently. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingPathIsAnErrorNamingItAndWritesNothing() {
+        Path missing = dir.resolve("no-such-corpus.txt");
+        Path out = dir.resolve("out");
+        InputException e = assertThrows(InputException.class, () -> Audits.run(missing, out));
+        assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void emptyFileIsAnErrorNamingIt() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.txt"));
+        Path out = dir.resolve("out");
+        InputException e = assertThrows(InputException.class, () -> Audits.run(empty, out));
+        assertTrue(e.getMessage().contains(empty.toString()) && e.getMessage().contains("empty"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void missingTextColumnIsAnErrorNamingInputAndColumn() throws Exception {
+        Path csv = dir.resolve("corpus.csv");
+        Files.writeString(csv, "id,body\n1,Hello there.\n");
+        Path out = dir.resolve("out");
+        InputException e = assertThrows(InputException.class, () -> Audits.run(csv, out, "--text-column", "text"));
+        assertTrue(e.getMessage().contains(csv.toString()) && e.getMessage().contains("'text'"), e.getMessage());
+        Path jsonl = dir.resolve("corpus.jsonl");
+        Files.writeString(jsonl, "{\"body\": \"Hello there.\"}\n");
+        e = assertThrows(InputException.class, () -> Audits.run(jsonl, out, "--text-field", "content"));
+        assertTrue(e.getMessage().contains(jsonl.toString()) && e.getMessage().contains("'content'"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void unreadableModelIsAnErrorNamingItAndWritesNothing() throws Exception {
+        Path text = dir.resolve("corpus.txt");
+        Files.writeString(text, "One line.\n");
+        Path badModel = Files.createDirectories(dir.resolve("not-a-model"));
+        Files.writeString(badModel.resolve("model.onnx"), "this is not an onnx file");
+        Path out = dir.resolve("out");
+        AuditException e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--model", badModel.toString()));
+        assertTrue(e.getMessage().contains("cannot load model '" + badModel + "'"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void emptyLinesAndInvalidUtf8AreCountedAsSkips() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("The first good line.\n\n   \n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'B', 'a', 'd', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'b', 'y', 't', 'e', 's', '\n'});
+        bytes.write("The second good line.\nThe first good line.\n".getBytes(StandardCharsets.UTF_8));
+        Path text = dir.resolve("lines.txt");
+        Files.write(text, bytes.toByteArray());
+        Path out = dir.resolve("out");
+        RunSummary s = Audits.run(text, out, "--language", "en");
+        assertEquals(6, s.documentsRead());
+        assertEquals(2, s.documentsNew());
+        assertEquals(2, s.documentsEmpty());
+        assertEquals(1, s.documentsInvalid());
+        assertEquals(1, s.documentsDuplicate());
+        Row run = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.RUNS).first();
+        assertEquals(2L, run.<Long>getAs("documents_empty"));
+        assertEquals(1L, run.<Long>getAs("documents_invalid"));
+        assertEquals("lines", run.getAs("dataset"));
+        Row doc = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).first();
+        assertEquals("en", doc.getAs("language"));
+        assertEquals(doc.<String>getAs("content_hash"), doc.getAs("doc_id"), "no id field: the id is the content hash");
+    }
+
+    @Test
+    void brokenJsonLinesAreCountedInvalid() throws Exception {
+        Path jsonl = dir.resolve("docs.jsonl");
+        Files.writeString(jsonl, "{\"id\": 7, \"text\": \"A fine sentence.\"}\n{\"id\": 8, \"text\": \n\n{\"id\": 9, \"text\": \"\"}\n");
+        RunSummary s = Audits.run(jsonl, dir.resolve("out"), "--id-field", "id");
+        assertEquals(4, s.documentsRead());
+        assertEquals(1, s.documentsNew());
+        assertEquals(1, s.documentsInvalid());
+        assertEquals(2, s.documentsEmpty());
+        Row doc = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(Tables.DOCUMENTS).first();
+        assertEquals("7", doc.getAs("doc_id"));
+    }
+}
