@@ -47,7 +47,7 @@ public final class AuditConfig {
         DEFAULTS.put("partitions", "0");
         DEFAULTS.put("split-chars", "4000");
         DEFAULTS.put("metrics", "all");
-        DEFAULTS.put("sample-size", "0");
+        DEFAULTS.put("sample-size", "3");
         DEFAULTS.put("progress-interval-ms", "1000");
     }
 
