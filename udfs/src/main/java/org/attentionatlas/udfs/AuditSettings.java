@@ -8,6 +8,7 @@ import java.io.Serializable;
  * @param model        short model name or checkpoint folder
  * @param modelsDir    models directory for short names, or null for the engine's default
  * @param device       cpu, gpu or auto
+ * @param fp16         half precision when the device is a GPU
  * @param maxLength    longest window in tokens (0: the model's maximum)
  * @param stride       text tokens between window starts (0: half a window)
  * @param batchTokens  token budget of one forward pass (padded batch size × length)
@@ -15,7 +16,7 @@ import java.io.Serializable;
  * @param torchThreads PyTorch intra-op threads per JVM (0: leave PyTorch's default)
  * @param chunkDocs    documents a task holds in memory at once (sorted and batched together)
  */
-public record AuditSettings(String model, String modelsDir, String device, int maxLength, int stride,
+public record AuditSettings(String model, String modelsDir, String device, boolean fp16, int maxLength, int stride,
                             int batchTokens, int batchSize, int torchThreads, int chunkDocs) implements Serializable {
 
     /** The window length for a model that accepts {@code modelMax} tokens. */

@@ -1,6 +1,8 @@
 package org.attentionatlas.udfs;
 
+import ai.djl.Device;
 import org.attentionatlas.engine.load.Devices;
+import org.attentionatlas.engine.model.Precision;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.load.ModelStore;
@@ -35,7 +37,7 @@ public final class ModelHolder {
 
     /** The JVM's model for these settings, loading it on first use. */
     public static ModelHolder get(AuditSettings s) {
-        String key = s.model() + "|" + s.device() + "|" + s.modelsDir();
+        String key = s.model() + "|" + s.device() + "|" + s.fp16() + "|" + s.modelsDir();
         synchronized (HOLDERS) {
             ModelHolder h = HOLDERS.get(key);
             if (h == null) {
@@ -43,9 +45,11 @@ public final class ModelHolder {
                 long t0 = System.nanoTime();
                 ModelLoader loader = s.modelsDir() == null ? ModelLoader.withDefaultStore()
                         : new ModelLoader(new ModelStore(Paths.get(s.modelsDir())));
-                h = new ModelHolder(loader.load(s.model(), Devices.select(s.device())));
+                Device device = Devices.select(s.device());
+                h = new ModelHolder(loader.load(s.model(), device, Precision.choose(s.fp16(), device)));
                 LOADS.incrementAndGet();
-                LOG.info("loaded model {} on {} in {} ms", s.model(), s.device(), (System.nanoTime() - t0) / 1_000_000);
+                LOG.info("loaded model {} on {} ({}) in {} ms", s.model(), device, h.model().transformer().precision(),
+                        (System.nanoTime() - t0) / 1_000_000);
                 HOLDERS.put(key, h);
             }
             return h;

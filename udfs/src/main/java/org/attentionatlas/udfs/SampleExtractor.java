@@ -2,6 +2,7 @@ package org.attentionatlas.udfs;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -66,7 +67,7 @@ public final class SampleExtractor implements FlatMapFunction<Row, Row> {
                     continue;
                 }
                 int layer = Integer.parseInt(name.group(1));
-                float[] p = c.getValue().toFloatArray(); // [1, H, T, T]
+                float[] p = c.getValue().toType(DataType.FLOAT32, false).toFloatArray(); // [1, H, T, T]
                 int heads = (int) c.getValue().getShape().get(1);
                 for (int h = 0; h < heads; h++) {
                     float[][] rows = new float[t][];

@@ -84,7 +84,7 @@ public final class AttentionExtractor {
         float[][][][] out = new float[layers][][][];
         for (int l = 0; l < layers; l++) {
             NDArray a = cap.get(new HookPoint(stack, l, kind)).get(new NDIndex("{}, :, :{}, :{}", b, q, k));
-            float[] flat = a.toFloatArray();
+            float[] flat = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
             int heads = (int) a.getShape().get(0);
             out[l] = new float[heads][q][k];
             for (int h = 0; h < heads; h++) {

@@ -13,7 +13,7 @@ public final class EngineCli {
             "usage:",
             "  inspect   --model NAME_OR_DIR (--text TEXT | --input FILE) --json OUT.json [--device cpu|gpu|auto] [--top N]",
             "  fill-mask --model NAME_OR_DIR --text \"... [MASK] ...\" [--top K] [--json OUT.json]",
-            "  bench-engine [--models minilm-l6,bert-base-uncased] [--batch 16] [--length 128] [--seconds 10]",
+            "  bench-engine [--models minilm-l6,bert-base-uncased] [--batch 16] [--length 128] [--seconds 10] [--fp16 true]",
             "  bench-memory [--model minilm-l6] [--passes 10000]",
             "NAME is one of minilm-l6, bge-small-zh, bert-base-uncased, mbert-cased; or pass a checkpoint folder.");
 

@@ -3,6 +3,7 @@ package org.attentionatlas.engine.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.attentionatlas.engine.config.ModelConfig;
 import org.attentionatlas.engine.hooks.Hooks;
@@ -10,6 +11,7 @@ import org.attentionatlas.engine.load.Devices;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.model.PaddedBatch;
+import org.attentionatlas.engine.model.Precision;
 import org.attentionatlas.engine.stats.AttentionStatistics;
 import org.attentionatlas.engine.tokenize.Encoding;
 
@@ -25,7 +27,7 @@ import java.util.Set;
  */
 public final class ThroughputBenchmark {
 
-    static final Set<String> OPTIONS = Set.of("models", "batch", "length", "seconds", "device");
+    static final Set<String> OPTIONS = Set.of("models", "batch", "length", "seconds", "device", "fp16");
 
     private ThroughputBenchmark() {
     }
@@ -37,12 +39,13 @@ public final class ThroughputBenchmark {
         int length = args.intValue("length", 128);
         double seconds = Double.parseDouble(args.get("seconds", "10"));
         Device device = Devices.select(args.get("device", "auto"));
-        out.printf("device %s, batch %d x %d tokens, %.0f s per measurement, %d cores%n", device, batch, length, seconds,
-                Runtime.getRuntime().availableProcessors());
+        Precision precision = Precision.choose(Boolean.parseBoolean(args.get("fp16", "false")), device);
+        out.printf("device %s, %s, batch %d x %d tokens, %.0f s per measurement, %d cores%n", device, precision, batch,
+                length, seconds, Runtime.getRuntime().availableProcessors());
         for (String name : models) {
-            try (LoadedModel model = ModelLoader.withDefaultStore().load(name.trim(), device)) {
+            try (LoadedModel model = ModelLoader.withDefaultStore().load(name.trim(), device, precision)) {
                 ModelConfig c = model.config();
-                double matmul = matmulGflops(device, (long) batch * length, c.hidden(), c.intermediate(), seconds);
+                double matmul = matmulGflops(device, precision, (long) batch * length, c.hidden(), c.intermediate(), seconds);
                 List<Encoding> texts = syntheticBatch(model, batch, length);
                 double flops = forwardFlops(c, batch, length);
                 double plain = timePerBatch(() -> plainForward(model, texts), seconds);
@@ -74,13 +77,13 @@ public final class ThroughputBenchmark {
     }
 
     /** The best rate of [tokens, d] x [d, ff] matmuls, the feed-forward shape, over the time budget. */
-    static double matmulGflops(Device device, long rows, int d, int ff, double seconds) {
+    static double matmulGflops(Device device, Precision precision, long rows, int d, int ff, double seconds) {
         try (NDManager m = NDManager.newBaseManager(device)) {
-            NDArray a = m.randomUniform(-1f, 1f, new Shape(rows, d));
-            NDArray b = m.randomUniform(-1f, 1f, new Shape(d, ff));
+            NDArray a = m.randomUniform(-1f, 1f, new Shape(rows, d)).toType(precision.dataType(), false);
+            NDArray b = m.randomUniform(-1f, 1f, new Shape(d, ff)).toType(precision.dataType(), false);
             double best = timePerBatch(() -> {
                 try (NDArray c = a.matMul(b)) {
-                    c.toFloatArray(); // forces completion on asynchronous devices
+                    c.toType(DataType.FLOAT32, false).toFloatArray(); // forces completion on asynchronous devices
                 }
             }, seconds);
             return 2.0 * rows * d * ff / best / 1e9;
@@ -92,7 +95,7 @@ public final class ThroughputBenchmark {
             List<int[]> ids = new ArrayList<>();
             texts.forEach(e -> ids.add(e.ids()));
             model.transformer().forward(m, PaddedBatch.of(m, ids, model.config().padTokenId()), Hooks.none())
-                    .hidden().toFloatArray();
+                    .hidden().toType(DataType.FLOAT32, false).toFloatArray();
         }
     }
 

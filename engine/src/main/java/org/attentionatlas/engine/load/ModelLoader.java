@@ -3,6 +3,7 @@ package org.attentionatlas.engine.load;
 import ai.djl.Device;
 import org.attentionatlas.engine.config.HfConfigReader;
 import org.attentionatlas.engine.config.ModelConfig;
+import org.attentionatlas.engine.model.Precision;
 import org.attentionatlas.engine.model.Transformer;
 import org.attentionatlas.engine.model.Transformers;
 import org.attentionatlas.engine.tokenize.TextTokenizer;
@@ -41,13 +42,18 @@ public final class ModelLoader {
     }
 
     public LoadedModel load(String nameOrDir, Device device) {
+        return load(nameOrDir, device, Precision.FP32);
+    }
+
+    /** Loads with weights and activations in the given precision (see {@link Precision#choose}). */
+    public LoadedModel load(String nameOrDir, Device device, Precision precision) {
         if (nameOrDir == null || nameOrDir.isBlank()) {
             throw new CheckpointException("no model given; use a short name " + store.knownNames() + " or a model folder");
         }
         if (store.isKnown(nameOrDir)) {
             String coords = store.coordinates(nameOrDir);
             String revision = coords.substring(coords.lastIndexOf(':') + 1);
-            return load(store.directory(nameOrDir), nameOrDir, coords, revision, device);
+            return load(store.directory(nameOrDir), nameOrDir, coords, revision, device, precision);
         }
         Path dir = Paths.get(nameOrDir).toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
@@ -57,10 +63,10 @@ public final class ModelLoader {
         if (!Files.isDirectory(dir)) {
             throw new CheckpointException("model path " + dir + " is a file; pass the folder that holds the checkpoint");
         }
-        return load(dir, dir.getFileName().toString(), dir.toString(), fingerprint(dir), device);
+        return load(dir, dir.getFileName().toString(), dir.toString(), fingerprint(dir), device, precision);
     }
 
-    private LoadedModel load(Path dir, String name, String source, String revision, Device device) {
+    private LoadedModel load(Path dir, String name, String source, String revision, Device device, Precision precision) {
         String format;
         ModelConfig config;
         WeightMap weights;
@@ -85,7 +91,7 @@ public final class ModelLoader {
         TextTokenizer tokenizer = hasTokenizer(dir) ? Tokenizers.forModelDirectory(dir) : null;
         Transformer transformer;
         try {
-            transformer = Transformers.create(config, weights, device);
+            transformer = Transformers.create(config, weights, device, precision);
         } catch (RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();

@@ -50,7 +50,7 @@ public final class FillMask {
             ForwardOutput out = model.transformer().forward(m,
                     PaddedBatch.of(m, List.of(e.ids()), model.config().padTokenId()), Hooks.none());
             NDArray logits = model.transformer().lmHead(out.hidden().get(new NDIndex("0, {}", position)));
-            float[] logp = logits.logSoftmax(-1).toFloatArray();
+            float[] logp = logits.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).logSoftmax(-1).toFloatArray();
             return top(logp, k);
         }
     }

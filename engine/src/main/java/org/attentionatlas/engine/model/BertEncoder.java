@@ -29,10 +29,10 @@ final class BertEncoder implements Transformer {
     private final MlmHead head;
     private final float scale;
 
-    BertEncoder(ModelConfig config, WeightMap raw, Device device) {
+    BertEncoder(ModelConfig config, WeightMap raw, Device device, Precision precision) {
         this.config = config;
         WeightMap w = raw.stripPrefix(config.architecture() == Architecture.ROBERTA ? "roberta." : "bert.");
-        this.weights = new DeviceWeights(w, device);
+        this.weights = new DeviceWeights(w, device, precision);
         long d = config.hidden();
         long v = config.vocab();
         this.wordEmb = weights.get("embeddings.word_embeddings.weight", v, d);
@@ -75,12 +75,17 @@ final class BertEncoder implements Transformer {
     }
 
     @Override
+    public Precision precision() {
+        return weights.precision();
+    }
+
+    @Override
     public ForwardOutput forward(NDManager batch, ForwardInput in, Hooks hooks) {
         int t = in.length();
         NDArray ids = in.inputIds();
         NDArray x = Ops.embed(ids, wordEmb).add(Ops.embed(positions(batch, ids, in.attentionMask()), posEmb)).add(typeRow);
         x = Ops.layerNorm(x, embLnG, embLnB, config.eps());
-        NDArray bias = Ops.maskBias(in.attentionMask(), t, false);
+        NDArray bias = Ops.maskBias(in.attentionMask(), t, false, weights.precision());
         for (int l = 0; l < layers.length; l++) {
             x = layer(batch, l, x, bias, hooks);
         }

@@ -14,10 +14,16 @@ final class DeviceWeights implements AutoCloseable {
 
     private final WeightMap weights;
     private final NDManager manager;
+    private final Precision precision;
 
-    DeviceWeights(WeightMap weights, Device device) {
+    DeviceWeights(WeightMap weights, Device device, Precision precision) {
         this.weights = weights;
         this.manager = NDManager.newBaseManager(device);
+        this.precision = precision;
+    }
+
+    Precision precision() {
+        return precision;
     }
 
     NDManager manager() {
@@ -51,7 +57,13 @@ final class DeviceWeights implements AutoCloseable {
     }
 
     private NDArray upload(HostTensor t) {
-        return manager.create(t.data(), new Shape(t.shape()));
+        NDArray a = manager.create(t.data(), new Shape(t.shape()));
+        if (precision == Precision.FP32) {
+            return a;
+        }
+        NDArray cast = a.toType(precision.dataType(), false);
+        a.close();
+        return cast;
     }
 
     @Override

@@ -26,9 +26,9 @@ final class Gpt2Decoder implements Transformer {
     private final Layer[] layers;
     private final float scale;
 
-    Gpt2Decoder(ModelConfig config, WeightMap raw, Device device) {
+    Gpt2Decoder(ModelConfig config, WeightMap raw, Device device, Precision precision) {
         this.config = config;
-        this.weights = new DeviceWeights(raw.stripPrefix("transformer."), device);
+        this.weights = new DeviceWeights(raw.stripPrefix("transformer."), device, precision);
         long d = config.hidden();
         long ff = config.intermediate();
         this.wte = weights.get("wte.weight", config.vocab(), d);
@@ -60,11 +60,16 @@ final class Gpt2Decoder implements Transformer {
     }
 
     @Override
+    public Precision precision() {
+        return weights.precision();
+    }
+
+    @Override
     public ForwardOutput forward(NDManager batch, ForwardInput in, Hooks hooks) {
         int t = in.length();
         NDArray pos = batch.arange(0, t, 1, DataType.INT64).reshape(1, t);
         NDArray x = Ops.embed(in.inputIds(), wte).add(Ops.embed(pos, wpe));
-        NDArray bias = Ops.maskBias(in.attentionMask(), t, true);
+        NDArray bias = Ops.maskBias(in.attentionMask(), t, true, weights.precision());
         for (int l = 0; l < layers.length; l++) {
             x = layer(batch, l, x, bias, hooks);
         }

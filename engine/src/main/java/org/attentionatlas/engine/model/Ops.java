@@ -10,8 +10,6 @@ import org.attentionatlas.engine.config.ModelConfig;
 /** The tensor operations the architectures share. Results land in the manager of the first (activation) operand. */
 final class Ops {
 
-    /** float32 min, the additive mask value HF uses (not -inf, so a fully masked row stays finite). */
-    static final float MASK_MIN = -Float.MAX_VALUE;
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
 
     private Ops() {
@@ -30,8 +28,10 @@ final class Ops {
 
     /** T5's norm: scale by the root mean square, no mean subtraction, no bias. */
     static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
-        NDArray variance = x.square().mean(new int[] {-1}, true);
-        return x.mul(variance.add((float) eps).sqrt().pow(-1)).mul(weight);
+        // the variance in fp32 even for fp16 activations, as HF does: squares overflow half precision
+        NDArray variance = x.toType(DataType.FLOAT32, false).square().mean(new int[] {-1}, true);
+        NDArray inverse = variance.add((float) eps).sqrt().pow(-1).toType(x.getDataType(), false);
+        return x.mul(inverse).mul(weight);
     }
 
     static NDArray embed(NDArray ids, NDArray table) {
@@ -54,9 +54,10 @@ final class Ops {
 
     /**
      * Additive attention bias [B, 1, T, S] from a key mask [B, S] (1 keep, 0 pad), optionally causal (query t sees
-     * keys ≤ t): 0 where visible, float32 min elsewhere.
+     * keys ≤ t): 0 where visible, the precision's most negative finite value elsewhere (not -inf, so a fully masked
+     * row stays finite), in the precision's type.
      */
-    static NDArray maskBias(NDArray keyMask, int queries, boolean causal) {
+    static NDArray maskBias(NDArray keyMask, int queries, boolean causal, Precision precision) {
         long b = keyMask.getShape().get(0);
         long s = keyMask.getShape().get(1);
         NDArray visible = keyMask.toType(DataType.FLOAT32, false).reshape(b, 1, 1, s);
@@ -65,7 +66,8 @@ final class Ops {
             NDArray k = keyMask.getManager().arange(0f, (float) s).reshape(1, s);
             visible = visible.mul(k.lte(q).toType(DataType.FLOAT32, false));
         }
-        return visible.sub(1f).mul(-MASK_MIN).reshape(b, 1, causal ? queries : 1, s);
+        return visible.sub(1f).mul(-precision.maskValue()).reshape(b, 1, causal ? queries : 1, s)
+                .toType(precision.dataType(), false);
     }
 
     /** Splits [B, T, n·H·Dh] into n tensors of [B, H, T, Dh], stacked on a new leading axis. */

@@ -39,9 +39,9 @@ final class T5Model implements Transformer {
     private final NDArray encFinal;
     private final NDArray decFinal;
 
-    T5Model(ModelConfig config, WeightMap w, Device device) {
+    T5Model(ModelConfig config, WeightMap w, Device device, Precision precision) {
         this.config = config;
-        this.weights = new DeviceWeights(w, device);
+        this.weights = new DeviceWeights(w, device, precision);
         long d = config.hidden();
         long inner = (long) config.heads() * config.headDim();
         long ff = config.intermediate();
@@ -97,13 +97,18 @@ final class T5Model implements Transformer {
     }
 
     @Override
+    public Precision precision() {
+        return weights.precision();
+    }
+
+    @Override
     public ForwardOutput forward(NDManager batch, ForwardInput in, Hooks hooks) {
         if (in.decoderInputIds() == null) {
             throw new IllegalArgumentException("T5 needs decoder input ids (start with decoder_start_token_id "
                     + config.decoderStartTokenId() + ")");
         }
         int s = in.length();
-        NDArray encBias = positionBias(batch, encRelBias, s, s, true).add(Ops.maskBias(in.attentionMask(), s, false));
+        NDArray encBias = positionBias(batch, encRelBias, s, s, true).add(Ops.maskBias(in.attentionMask(), s, false, weights.precision()));
         NDArray x = Ops.embed(in.inputIds(), shared);
         for (int l = 0; l < encAttn.length; l++) {
             x = encoderLayer(batch, l, x, encBias, hooks);
@@ -111,8 +116,8 @@ final class T5Model implements Transformer {
         NDArray encoded = Ops.rmsNorm(x, encFinal, config.eps());
 
         int u = (int) in.decoderInputIds().getShape().get(1);
-        NDArray selfBias = positionBias(batch, decRelBias, u, u, false).add(Ops.maskBias(in.decoderMask(), u, true));
-        NDArray crossBias = Ops.maskBias(in.attentionMask(), u, false);
+        NDArray selfBias = positionBias(batch, decRelBias, u, u, false).add(Ops.maskBias(in.decoderMask(), u, true, weights.precision()));
+        NDArray crossBias = Ops.maskBias(in.attentionMask(), u, false, weights.precision());
         NDArray y = Ops.embed(in.decoderInputIds(), shared);
         for (int l = 0; l < dec.length; l++) {
             y = decoderLayer(batch, l, y, encoded, selfBias, crossBias, hooks);

@@ -13,6 +13,9 @@ public interface Transformer extends AutoCloseable {
 
     Device device();
 
+    /** Precision of weights and activations. */
+    Precision precision();
+
     /**
      * Runs one padded batch. Every array the pass creates is closed with {@code batch} (layer scratch is closed as the
      * pass goes); hook listeners see the named activations while they exist.

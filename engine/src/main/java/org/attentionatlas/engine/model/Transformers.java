@@ -11,10 +11,14 @@ public final class Transformers {
     }
 
     public static Transformer create(ModelConfig config, WeightMap weights, Device device) {
+        return create(config, weights, device, Precision.FP32);
+    }
+
+    public static Transformer create(ModelConfig config, WeightMap weights, Device device, Precision precision) {
         return switch (config.architecture()) {
-            case BERT, ROBERTA -> new BertEncoder(config, weights, device);
-            case GPT2 -> new Gpt2Decoder(config, weights, device);
-            case T5 -> new T5Model(config, weights, device);
+            case BERT, ROBERTA -> new BertEncoder(config, weights, device, precision);
+            case GPT2 -> new Gpt2Decoder(config, weights, device, precision);
+            case T5 -> new T5Model(config, weights, device, precision);
         };
     }
 }

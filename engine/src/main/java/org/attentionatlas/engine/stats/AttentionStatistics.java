@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.attentionatlas.engine.config.ModelConfig;
 import org.attentionatlas.engine.hooks.HookKind;
@@ -80,7 +81,9 @@ public final class AttentionStatistics implements AutoCloseable {
     }
 
     /** [B, H, T, T] pattern → [B, H, SLOTS] sums over real query positions. */
-    private static NDArray reduce(NDArray p, NDArray queryMask, NDArray invLnKeys, NDArray categories, NDArray offsets) {
+    private static NDArray reduce(NDArray pattern, NDArray queryMask, NDArray invLnKeys, NDArray categories,
+                                  NDArray offsets) {
+        NDArray p = pattern.toType(DataType.FLOAT32, false); // statistics in fp32 whatever the model's precision
         Shape s = p.getShape();
         long b = s.get(0);
         long h = s.get(1);

@@ -294,10 +294,11 @@ public final class AuditJob {
         nonNegative("sample-size");
         nonNegative("partitions");
         HeadStatsView.metrics(config.get("metrics"));
-        if (config.flag("fp16") && !"cpu".equalsIgnoreCase(config.get("device"))) {
-            out.println("audit: note: fp16 is not supported by the engine yet; running fp32");
+        if (config.flag("fp16") && "cpu".equalsIgnoreCase(config.get("device"))) {
+            out.println("audit: note: fp16 applies on a GPU only; running fp32 on the CPU");
         }
-        return new AuditSettings(config.get("model"), modelsDir(), config.get("device"), maxLength, stride, batchTokens,
+        return new AuditSettings(config.get("model"), modelsDir(), config.get("device"), config.flag("fp16"), maxLength,
+                stride, batchTokens,
                 batchSize, nonNegative("torch-threads"), chunkDocs);
     }
 
