@@ -12,14 +12,12 @@ import org.attentionatlas.engine.hooks.Stack;
 import org.attentionatlas.engine.weights.WeightMap;
 
 /** BERT and RoBERTa encoders (post-LayerNorm), with the MLM head when the checkpoint has one. */
-final class BertEncoder implements Transformer {
+final class BertEncoder extends WeightedTransformer {
 
     private record Layer(NDArray qkvW, NDArray qkvB, NDArray outW, NDArray outB, NDArray ln1G, NDArray ln1B,
                          NDArray ffInW, NDArray ffInB, NDArray ffOutW, NDArray ffOutB, NDArray ln2G, NDArray ln2B) {
     }
 
-    private final ModelConfig config;
-    private final DeviceWeights weights;
     private final NDArray wordEmb;
     private final NDArray posEmb;
     private final NDArray typeRow;
@@ -30,9 +28,8 @@ final class BertEncoder implements Transformer {
     private final float scale;
 
     BertEncoder(ModelConfig config, WeightMap raw, Device device, Precision precision) {
-        this.config = config;
-        WeightMap w = raw.stripPrefix(config.architecture() == Architecture.ROBERTA ? "roberta." : "bert.");
-        this.weights = new DeviceWeights(w, device, precision);
+        super(config, new DeviceWeights(
+                raw.stripPrefix(config.architecture() == Architecture.ROBERTA ? "roberta." : "bert."), device, precision));
         long d = config.hidden();
         long v = config.vocab();
         this.wordEmb = weights.get("embeddings.word_embeddings.weight", v, d);
@@ -60,23 +57,8 @@ final class BertEncoder implements Transformer {
                     weights.get(p + "output.LayerNorm.weight", d),
                     weights.get(p + "output.LayerNorm.bias", d));
         }
-        this.head = MlmHead.find(w, weights, wordEmb, config);
+        this.head = MlmHead.find(weights, wordEmb, config);
         this.scale = (float) (1.0 / Math.sqrt(config.headDim()));
-    }
-
-    @Override
-    public ModelConfig config() {
-        return config;
-    }
-
-    @Override
-    public Device device() {
-        return weights.manager().getDevice();
-    }
-
-    @Override
-    public Precision precision() {
-        return weights.precision();
     }
 
     @Override
@@ -104,19 +86,17 @@ final class BertEncoder implements Transformer {
 
     private NDArray layer(NDManager batch, int l, NDArray x, NDArray bias, Hooks hooks) {
         Layer p = layers[l];
-        try (NDManager scratch = batch.newSubManager()) {
-            x.tempAttach(scratch);
-            hooks.fire(Stack.MAIN, l, HookKind.RESID_PRE, x);
-            NDArray qkv = Ops.splitHeads(Ops.linear(x, p.qkvW, p.qkvB), 3, config.heads(), config.headDim());
+        return inScratch(batch, x, in -> {
+            hooks.fire(Stack.MAIN, l, HookKind.RESID_PRE, in);
+            NDArray qkv = Ops.splitHeads(Ops.linear(in, p.qkvW, p.qkvB), 3, config.heads(), config.headDim());
             NDArray z = SelfAttentionBlock.attend(qkv, scale, bias, hooks, Stack.MAIN, l);
             NDArray attn = Ops.linear(Ops.mergeHeads(z), p.outW, p.outB);
-            NDArray h = Ops.layerNorm(attn.add(x), p.ln1G, p.ln1B, config.eps());
+            NDArray h = Ops.layerNorm(attn.add(in), p.ln1G, p.ln1B, config.eps());
             NDArray ff = Ops.linear(Ops.activation(Ops.linear(h, p.ffInW, p.ffInB), config), p.ffOutW, p.ffOutB);
             NDArray out = Ops.layerNorm(ff.add(h), p.ln2G, p.ln2B, config.eps());
             hooks.fire(Stack.MAIN, l, HookKind.RESID_POST, out);
-            out.attach(batch);
             return out;
-        }
+        });
     }
 
     @Override
@@ -130,10 +110,5 @@ final class BertEncoder implements Transformer {
             throw new UnsupportedOperationException("this checkpoint has no MLM head (it holds the encoder only)");
         }
         return head.logits(hidden);
-    }
-
-    @Override
-    public void close() {
-        weights.close();
     }
 }

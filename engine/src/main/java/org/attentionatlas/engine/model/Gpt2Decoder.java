@@ -11,14 +11,12 @@ import org.attentionatlas.engine.hooks.Stack;
 import org.attentionatlas.engine.weights.WeightMap;
 
 /** GPT-2: causal, pre-LayerNorm, Conv1D ([in, out]) weights, LM head tied to the token embeddings. */
-final class Gpt2Decoder implements Transformer {
+final class Gpt2Decoder extends WeightedTransformer {
 
     private record Layer(NDArray ln1G, NDArray ln1B, NDArray qkvW, NDArray qkvB, NDArray projW, NDArray projB,
                          NDArray ln2G, NDArray ln2B, NDArray fcW, NDArray fcB, NDArray fcProjW, NDArray fcProjB) {
     }
 
-    private final ModelConfig config;
-    private final DeviceWeights weights;
     private final NDArray wte;
     private final NDArray wpe;
     private final NDArray lnFG;
@@ -27,8 +25,7 @@ final class Gpt2Decoder implements Transformer {
     private final float scale;
 
     Gpt2Decoder(ModelConfig config, WeightMap raw, Device device, Precision precision) {
-        this.config = config;
-        this.weights = new DeviceWeights(raw.stripPrefix("transformer."), device, precision);
+        super(config, new DeviceWeights(raw.stripPrefix("transformer."), device, precision));
         long d = config.hidden();
         long ff = config.intermediate();
         this.wte = weights.get("wte.weight", config.vocab(), d);
@@ -50,21 +47,6 @@ final class Gpt2Decoder implements Transformer {
     }
 
     @Override
-    public ModelConfig config() {
-        return config;
-    }
-
-    @Override
-    public Device device() {
-        return weights.manager().getDevice();
-    }
-
-    @Override
-    public Precision precision() {
-        return weights.precision();
-    }
-
-    @Override
     public ForwardOutput forward(NDManager batch, ForwardInput in, Hooks hooks) {
         int t = in.length();
         NDArray pos = batch.arange(0, t, 1, DataType.INT64).reshape(1, t);
@@ -78,19 +60,17 @@ final class Gpt2Decoder implements Transformer {
 
     private NDArray layer(NDManager batch, int l, NDArray x, NDArray bias, Hooks hooks) {
         Layer p = layers[l];
-        try (NDManager scratch = batch.newSubManager()) {
-            x.tempAttach(scratch);
-            hooks.fire(Stack.MAIN, l, HookKind.RESID_PRE, x);
-            NDArray a = Ops.layerNorm(x, p.ln1G, p.ln1B, config.eps());
+        return inScratch(batch, x, in -> {
+            hooks.fire(Stack.MAIN, l, HookKind.RESID_PRE, in);
+            NDArray a = Ops.layerNorm(in, p.ln1G, p.ln1B, config.eps());
             NDArray qkv = Ops.splitHeads(Ops.linear(a, p.qkvW, p.qkvB), 3, config.heads(), config.headDim());
             NDArray z = SelfAttentionBlock.attend(qkv, scale, bias, hooks, Stack.MAIN, l);
-            NDArray h = x.add(Ops.linear(Ops.mergeHeads(z), p.projW, p.projB));
+            NDArray h = in.add(Ops.linear(Ops.mergeHeads(z), p.projW, p.projB));
             NDArray m = Ops.layerNorm(h, p.ln2G, p.ln2B, config.eps());
             NDArray out = h.add(Ops.linear(Ops.activation(Ops.linear(m, p.fcW, p.fcB), config), p.fcProjW, p.fcProjB));
             hooks.fire(Stack.MAIN, l, HookKind.RESID_POST, out);
-            out.attach(batch);
             return out;
-        }
+        });
     }
 
     @Override
@@ -101,10 +81,5 @@ final class Gpt2Decoder implements Transformer {
     @Override
     public NDArray lmHead(NDArray hidden) {
         return hidden.matMul(wte.transpose());
-    }
-
-    @Override
-    public void close() {
-        weights.close();
     }
 }

@@ -2,7 +2,6 @@ package org.attentionatlas.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import org.attentionatlas.engine.config.ModelConfig;
-import org.attentionatlas.engine.weights.WeightMap;
 
 /**
  * The masked-LM head of BERT ({@code cls.predictions.*}) and RoBERTa ({@code lm_head.*}):
@@ -30,17 +29,17 @@ final class MlmHead {
     }
 
     /** The head if the checkpoint has one, else null (encoder-only exports such as the ONNX models). */
-    static MlmHead find(WeightMap w, DeviceWeights weights, NDArray wordEmb, ModelConfig c) {
+    static MlmHead find(DeviceWeights weights, NDArray wordEmb, ModelConfig c) {
         String dense;
         String ln;
         String bias;
         String dec;
-        if (w.contains("cls.predictions.transform.dense.weight")) {
+        if (weights.has("cls.predictions.transform.dense.weight")) {
             dense = "cls.predictions.transform.dense.";
             ln = "cls.predictions.transform.LayerNorm.";
             bias = "cls.predictions.bias";
             dec = "cls.predictions.decoder.weight";
-        } else if (w.contains("lm_head.dense.weight")) {
+        } else if (weights.has("lm_head.dense.weight")) {
             dense = "lm_head.dense.";
             ln = "lm_head.layer_norm.";
             bias = "lm_head.bias";
@@ -50,7 +49,7 @@ final class MlmHead {
         }
         long d = c.hidden();
         long v = c.vocab();
-        NDArray decoder = w.contains(dec) ? weights.get(dec, v, d) : wordEmb;
+        NDArray decoder = weights.has(dec) ? weights.get(dec, v, d) : wordEmb;
         return new MlmHead(c, weights.get(dense + "weight", d, d), weights.get(dense + "bias", d),
                 weights.get(ln + "weight", d), weights.get(ln + "bias", d), decoder, weights.get(bias, v));
     }

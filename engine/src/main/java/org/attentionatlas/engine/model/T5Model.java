@@ -14,7 +14,7 @@ import org.attentionatlas.engine.weights.WeightMap;
  * T5 encoder-decoder: RMS norm, unscaled attention with relative position buckets (from block 0 of each stack),
  * decoder cross-attention, ReLU feed-forward, LM head (tied to the shared embeddings unless the checkpoint has its own).
  */
-final class T5Model implements Transformer {
+final class T5Model extends WeightedTransformer {
 
     /** Projections are stored transposed ([in, out]) because T5 has no biases: x·Wᵀ is one matmul. */
     private record Attention(NDArray normW, NDArray qkvT, NDArray oT) {
@@ -27,8 +27,6 @@ final class T5Model implements Transformer {
                                 FeedForward ff) {
     }
 
-    private final ModelConfig config;
-    private final DeviceWeights weights;
     private final NDArray shared;
     private final NDArray lmHeadT;
     private final Attention[] encAttn;
@@ -40,8 +38,7 @@ final class T5Model implements Transformer {
     private final NDArray decFinal;
 
     T5Model(ModelConfig config, WeightMap w, Device device, Precision precision) {
-        this.config = config;
-        this.weights = new DeviceWeights(w, device, precision);
+        super(config, new DeviceWeights(w, device, precision));
         long d = config.hidden();
         long inner = (long) config.heads() * config.headDim();
         long ff = config.intermediate();
@@ -84,21 +81,6 @@ final class T5Model implements Transformer {
         return new FeedForward(weights.get(prefix + "layer_norm.weight", d),
                 weights.get(prefix + "DenseReluDense.wi.weight", ff, d).transpose(),
                 weights.get(prefix + "DenseReluDense.wo.weight", d, ff).transpose());
-    }
-
-    @Override
-    public ModelConfig config() {
-        return config;
-    }
-
-    @Override
-    public Device device() {
-        return weights.manager().getDevice();
-    }
-
-    @Override
-    public Precision precision() {
-        return weights.precision();
     }
 
     @Override
@@ -149,24 +131,21 @@ final class T5Model implements Transformer {
     }
 
     private NDArray encoderLayer(NDManager batch, int l, NDArray x, NDArray bias, Hooks hooks) {
-        try (NDManager scratch = batch.newSubManager()) {
-            x.tempAttach(scratch);
-            hooks.fire(Stack.ENCODER, l, HookKind.RESID_PRE, x);
-            NDArray out = feedForward(encFf[l], selfAttention(encAttn[l], x, bias, hooks, Stack.ENCODER, l));
+        return inScratch(batch, x, in -> {
+            hooks.fire(Stack.ENCODER, l, HookKind.RESID_PRE, in);
+            NDArray out = feedForward(encFf[l], selfAttention(encAttn[l], in, bias, hooks, Stack.ENCODER, l));
             hooks.fire(Stack.ENCODER, l, HookKind.RESID_POST, out);
-            out.attach(batch);
             return out;
-        }
+        });
     }
 
     private NDArray decoderLayer(NDManager batch, int l, NDArray y, NDArray encoded, NDArray selfBias, NDArray crossBias,
                                  Hooks hooks) {
         DecoderLayer p = dec[l];
-        try (NDManager scratch = batch.newSubManager()) {
-            y.tempAttach(scratch);
-            encoded.tempAttach(scratch);
-            hooks.fire(Stack.DECODER, l, HookKind.RESID_PRE, y);
-            NDArray h = selfAttention(p.self, y, selfBias, hooks, Stack.DECODER, l);
+        return inScratch(batch, y, in -> {
+            encoded.tempAttach(in.getManager()); // so the cross-attention keys and values land in the scratch too
+            hooks.fire(Stack.DECODER, l, HookKind.RESID_PRE, in);
+            NDArray h = selfAttention(p.self, in, selfBias, hooks, Stack.DECODER, l);
             NDArray q = Ops.splitHeads(Ops.rmsNorm(h, p.crossNormW, config.eps()).matMul(p.crossQT), 1,
                     config.heads(), config.headDim()).get(0);
             NDArray kv = Ops.splitHeads(encoded.matMul(p.crossKvT), 2, config.heads(), config.headDim());
@@ -174,9 +153,8 @@ final class T5Model implements Transformer {
                     HookKind.CROSS_PATTERN);
             NDArray out = feedForward(p.ff, h.add(Ops.mergeHeads(z).matMul(p.crossOT)));
             hooks.fire(Stack.DECODER, l, HookKind.RESID_POST, out);
-            out.attach(batch);
             return out;
-        }
+        });
     }
 
     @Override
@@ -187,10 +165,5 @@ final class T5Model implements Transformer {
     @Override
     public NDArray lmHead(NDArray hidden) {
         return hidden.matMul(lmHeadT);
-    }
-
-    @Override
-    public void close() {
-        weights.close();
     }
 }
