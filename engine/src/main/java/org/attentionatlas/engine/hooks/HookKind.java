@@ -16,6 +16,11 @@ public enum HookKind {
     V("attn.hook_v"),
     /** Attention probabilities after softmax, [B, H, T, S]. */
     PATTERN("attn.hook_pattern"),
+    /**
+     * Log-probabilities of the pattern in float32, [B, H, T, S], fired just before {@link #PATTERN} of the same layer.
+     * Listening to it makes the layer compute the pattern as exp(logSoftmax), so entropies need no extra log pass.
+     */
+    LOG_PATTERN("attn.hook_log_pattern"),
     /** Per-head mixed values (pattern · v), [B, H, T, Dh]. */
     Z("attn.hook_z"),
     /** T5 decoder cross-attention probabilities over encoder positions, [B, H, T, S]. */

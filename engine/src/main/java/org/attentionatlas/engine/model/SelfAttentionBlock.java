@@ -1,6 +1,7 @@
 package org.attentionatlas.engine.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import org.attentionatlas.engine.hooks.HookKind;
 import org.attentionatlas.engine.hooks.Hooks;
 import org.attentionatlas.engine.hooks.Stack;
@@ -33,7 +34,16 @@ final class SelfAttentionBlock {
         if (scale != 1f) {
             scores = scores.mul(scale);
         }
-        NDArray pattern = scores.add(bias).softmax(-1);
+        NDArray masked = scores.add(bias);
+        NDArray pattern;
+        if (patternKind == HookKind.PATTERN && hooks.wants(HookKind.LOG_PATTERN)) {
+            // float32 even for fp16 models: half precision overflows to -inf at masked keys
+            NDArray logPattern = masked.toType(DataType.FLOAT32, false).logSoftmax(-1);
+            hooks.fire(stack, layer, HookKind.LOG_PATTERN, logPattern);
+            pattern = logPattern.exp().toType(masked.getDataType(), false);
+        } else {
+            pattern = masked.softmax(-1);
+        }
         hooks.fire(stack, layer, patternKind, pattern);
         NDArray z = pattern.matMul(v);
         if (patternKind == HookKind.PATTERN) {

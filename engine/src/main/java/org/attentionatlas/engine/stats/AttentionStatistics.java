@@ -16,6 +16,7 @@ import org.attentionatlas.engine.model.PaddedBatch;
 import org.attentionatlas.engine.tokenize.Encoding;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,15 @@ public final class AttentionStatistics implements AutoCloseable {
             NDArray categories = m.create(categories(batch, t), new Shape(b, t, 3));
             NDArray offsets = offsetTable(t);
             NDArray[] perLayer = new NDArray[c.layers()];
-            Hooks hooks = Hooks.create().on(HookKind.PATTERN, (point, pattern) -> {
-                if (point.stack() != Stack.DECODER) {
-                    NDArray r = reduce(pattern, queryMask, invLnKeys, categories, offsets);
+            NDArray[] logPattern = new NDArray[1]; // of the layer whose pattern comes next
+            Hooks hooks = Hooks.create().on(EnumSet.of(HookKind.LOG_PATTERN, HookKind.PATTERN), (point, a) -> {
+                if (point.stack() == Stack.DECODER) {
+                    return;
+                }
+                if (point.kind() == HookKind.LOG_PATTERN) {
+                    logPattern[0] = a;
+                } else {
+                    NDArray r = reduce(a, logPattern[0], queryMask, invLnKeys, categories, offsets);
                     r.attach(m);
                     perLayer[point.layer()] = r;
                 }
@@ -80,15 +87,16 @@ public final class AttentionStatistics implements AutoCloseable {
         }
     }
 
-    /** [B, H, T, T] pattern → [B, H, SLOTS] sums over real query positions. */
-    private static NDArray reduce(NDArray pattern, NDArray queryMask, NDArray invLnKeys, NDArray categories,
-                                  NDArray offsets) {
+    /** [B, H, T, T] pattern and its float32 log → [B, H, SLOTS] sums over real query positions. */
+    private static NDArray reduce(NDArray pattern, NDArray logPattern, NDArray queryMask, NDArray invLnKeys,
+                                  NDArray categories, NDArray offsets) {
         NDArray p = pattern.toType(DataType.FLOAT32, false); // statistics in fp32 whatever the model's precision
         Shape s = p.getShape();
         long b = s.get(0);
         long h = s.get(1);
         long t = s.get(2);
-        NDArray entropy = p.mul(p.clip(1e-30f, 1f).log()).sum(new int[] {-1}).neg();          // [B,H,T]
+        // −Σ p·log p as one batched dot product per query: no temporary [B,H,T,T] product
+        NDArray entropy = p.reshape(b * h * t, 1, t).matMul(logPattern.reshape(b * h * t, t, 1)).reshape(b, h, t).neg();
         NDArray entropyNorm = entropy.mul(invLnKeys);                                           // [B,H,T]
         NDArray max = p.max(new int[] {-1});                                                    // [B,H,T]
         NDArray cats = p.reshape(b, h * t, t).matMul(categories).reshape(b, h, t, 3);           // [B,H,T,3]

@@ -12,7 +12,14 @@ import org.attentionatlas.engine.hooks.HookKind;
 import org.attentionatlas.engine.hooks.HookPoint;
 import org.attentionatlas.engine.hooks.Hooks;
 import org.attentionatlas.engine.hooks.Stack;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.load.ModelLoader;
+import org.attentionatlas.engine.stats.AttentionStatistics;
+import org.attentionatlas.engine.stats.AttentionStatisticsTest;
+import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.engine.stats.HeadSums;
 import org.attentionatlas.engine.testing.Golden;
+import org.attentionatlas.engine.tokenize.Encoding;
 import org.attentionatlas.engine.weights.SafetensorsReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +59,30 @@ class HalfPrecisionTest {
                     assertEquals(DataType.FLOAT16, pattern.getDataType());
                     float[] got = pattern.get(new NDIndex("{}, :, :{}, :{}", b, n, n)).toType(DataType.FLOAT32, false).toFloatArray();
                     Golden.assertClose(name + " fp16 layer " + l, cases.get(b).get("attentions").get(l), got, 2e-3);
+                }
+            }
+        }
+    }
+
+    @Test
+    void statisticsOfAHalfPrecisionModelMatchFullPrecision() {
+        String dir = Golden.tinyModel("tiny-bert").toString();
+        List<Encoding> batch = List.of(
+                AttentionStatisticsTest.encoding("[CLS]", "the", "doctor", ",", "she", "said", ".", "[SEP]"),
+                AttentionStatisticsTest.encoding("[CLS]", "hi", "!", "[SEP]"));
+        try (LoadedModel full = ModelLoader.withDefaultStore().load(dir, Device.cpu(), Precision.FP32);
+             LoadedModel half = ModelLoader.withDefaultStore().load(dir, Device.cpu(), Precision.FP16);
+             AttentionStatistics fullStats = new AttentionStatistics(full);
+             AttentionStatistics halfStats = new AttentionStatistics(half)) {
+            HeadSums a = new HeadSums(2, 4);
+            HeadSums b = new HeadSums(2, 4);
+            fullStats.run(batch).forEach(a::add);
+            halfStats.run(batch).forEach(b::add);
+            for (HeadStat stat : HeadStat.values()) {
+                for (int l = 0; l < 2; l++) {
+                    for (int h = 0; h < 4; h++) {
+                        assertEquals(a.mean(stat, l, h), b.mean(stat, l, h), 5e-3, stat + " L" + l + "H" + h);
+                    }
                 }
             }
         }

@@ -22,10 +22,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Device-side head statistics equal a double-precision host computation from the raw attention matrices. */
-class AttentionStatisticsTest {
+public class AttentionStatisticsTest {
 
     /** Hand-built encodings over the tiny models' 211-id vocabulary: specials at the ends, punctuation inside. */
-    static Encoding encoding(String... tokens) {
+    public static Encoding encoding(String... tokens) {
         int n = tokens.length;
         int[] ids = new int[n];
         int[] zeros = new int[n];
