@@ -13,11 +13,14 @@ usage: ./submit.sh COMMAND [options]
   inspect      --model NAME_OR_DIR (--text TEXT | --input FILE) --json OUT.json
   fill-mask    --model NAME_OR_DIR --text "... [MASK] ..." [--top K] [--json OUT.json]
   audit        [--model NAME_OR_DIR] [--input PATH] [--output DIR] [--conf FILE] [--master URL]
+  bias         --model NAME_OR_DIR --dataset winobias|winogender|crows-pairs|probes[,...] [--input PATH] --output DIR
+               [--master URL] [--seed N] [--bootstrap N] [--permutations N] [--stats WINOGENDER_DIR]
   sql          --results DIR --query "SELECT ..."
   report       --results DIR --out REPORT_DIR [--compare OTHER_RESULTS_DIR] [--scale 2]
   bench-engine [--models minilm-l6,bert-base-uncased]     tokens/s vs the machine's matmul rate
   bench-memory [--model minilm-l6] [--passes 10000]        RSS over many forward passes
   bench-audit  [--input PATH]                              local[1] vs local[2] documents/s
+  serve        [--port 8080] [--host 127.0.0.1] [--results DIR] [--models minilm-l6,...]   web page + JSON API
 Model names: minilm-l6 (default), bge-small-zh, bert-base-uncased, mbert-cased, or a checkpoint folder.
 USAGE
   exit 2
@@ -76,9 +79,11 @@ run_spark() {  # MAIN_CLASS ARGS... ; honours --master URL among the args
 case "$CMD" in
   inspect|fill-mask|bench-engine|bench-memory) run_java org.attentionatlas.engine.cli.EngineCli "$CMD" "$@" ;;
   audit)       run_spark org.attentionatlas.jobs.audit.AuditJob "$@" ;;
+  bias)        run_spark org.attentionatlas.jobs.bias.BiasJob "$@" ;;
   bench-audit) run_java org.attentionatlas.jobs.bench.AuditBenchmark "$@" ;;
   sql)         run_java org.attentionatlas.jobs.sql.SqlCommand "$@" ;;
   report)      run_java org.attentionatlas.jobs.report.ReportCommand "$@" ;;
+  serve)       run_java org.attentionatlas.web.AtlasServer "$@" ;;
   -h|--help|help) usage ;;
   *) echo "error: unknown command '$CMD'" >&2; usage ;;
 esac

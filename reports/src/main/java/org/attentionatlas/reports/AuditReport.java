@@ -1,6 +1,8 @@
 package org.attentionatlas.reports;
 
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.reports.bias.BiasResults;
+import org.attentionatlas.reports.bias.BiasSection;
 import org.attentionatlas.reports.data.AttentionSample;
 import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
@@ -26,6 +28,12 @@ public final class AuditReport {
     /** Writes {@code out}/index.html and its figures; returns the index file. {@code compare} may be null. */
     public static Path write(AuditResults results, AuditResults compare, Path out, ReportOptions options)
             throws IOException {
+        return write(results, null, compare, out, options);
+    }
+
+    /** As {@link #write(AuditResults, AuditResults, Path, ReportOptions)}, with a bias section when {@code bias} is given. */
+    public static Path write(AuditResults results, BiasResults bias, AuditResults compare, Path out,
+                             ReportOptions options) throws IOException {
         try (HtmlReport html = HtmlReport.create(out, options.scale(), "Attention Atlas report — " + results.source())) {
             overview(html, results, compare);
             for (HeadGroup g : results.groups()) {
@@ -43,6 +51,9 @@ public final class AuditReport {
                     Math.min(options.maxSamples(), results.samples().size()));
             for (AttentionSample s : shown) {
                 samples.write(s, s.runId() != null ? s.runId() : results.runIds(s.model(), s.revision()));
+            }
+            if (bias != null) {
+                new BiasSection(html, options.topHeads()).write(bias);
             }
             return html.commit();
         }

@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.jobs.audit.SparkSessions;
 import org.attentionatlas.reports.AuditReport;
 import org.attentionatlas.reports.ReportOptions;
+import org.attentionatlas.reports.bias.BiasResults;
 import org.attentionatlas.reports.data.AuditResults;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code ReportCommand --results DIR --out REPORT_DIR [--compare OTHER_RESULTS_DIR] [--scale 2] [--samples 3]
- * [--master URL]}: reads an audit's tables with a local Spark session and writes the HTML report. Exit code 2 for a
+ * [--master URL]}: reads an audit's tables (and the bias job's, when present) with a local Spark session and writes
+ * the HTML report. Exit code 2 for a
  * bad flag or a missing results directory.
  */
 public final class ReportCommand {
@@ -54,9 +56,10 @@ public final class ReportCommand {
         long t0 = System.nanoTime();
         ResultReader reader = new ResultReader(spark);
         AuditResults base = reader.read(results, options.maxSamples());
+        BiasResults bias = new BiasResultReader(spark).read(results);
         AuditResults other = compare == null ? null : reader.read(compare, 0);
         long t1 = System.nanoTime();
-        Path index = AuditReport.write(base, other, out, options);
+        Path index = AuditReport.write(base, bias, other, out, options);
         System.err.printf("report: read the tables in %.1f s, rendered in %.1f s%n", (t1 - t0) / 1e9,
                 (System.nanoTime() - t1) / 1e9);
         return index;

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.jobs.audit.HeadStatsView;
 import org.attentionatlas.jobs.audit.ResultStore;
+import org.attentionatlas.jobs.bias.BiasStore;
 import org.attentionatlas.jobs.audit.SparkSessions;
 import org.attentionatlas.jobs.audit.Tables;
 
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code SqlCommand --results DIR --query "SELECT …" [--master URL]}: registers the committed tables of an audit
- * output as views (documents, head_sums, runs, samples, and head_stats derived from head_sums) and prints the query's
+ * output as views (documents, head_sums, runs, samples, head_stats derived from head_sums, and the bias job's
+ * bias_sentences, bias_summary, bias_heads, bias_rejects, bias_runs) and prints the query's
  * result as CSV with a header line on stdout. Exit code 2 for a bad flag, a missing results directory or a bad query.
  */
 public final class SqlCommand {
@@ -56,7 +58,7 @@ public final class SqlCommand {
         new CsvWriter(out).write(df.schema(), df.toLocalIterator());
     }
 
-    /** One temporary view per committed table of {@code results}. */
+    /** One temporary view per committed table of {@code results} (audit and bias tables; empty when absent). */
     public static void registerViews(SparkSession spark, String results) {
         if (!results.contains("://") && !Files.isDirectory(Paths.get(results))) {
             throw new IllegalArgumentException("results directory " + results + " does not exist");
@@ -67,6 +69,7 @@ public final class SqlCommand {
         }
         HeadStatsView.derive(spark, store.table(Tables.HEAD_SUMS), HeadStatsView.metrics("all"))
                 .createOrReplaceTempView(ResultStore.HEAD_STATS);
+        new BiasStore(spark, store).registerViews();
     }
 
     static Map<String, String> parse(String[] args) {

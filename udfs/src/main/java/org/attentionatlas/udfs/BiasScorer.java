@@ -1,0 +1,209 @@
+package org.attentionatlas.udfs;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.attentionatlas.engine.attention.AttentionExtractor;
+import org.attentionatlas.engine.attention.RawAttention;
+import org.attentionatlas.engine.attention.WordAttention;
+import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.engine.bias.CorefAttention;
+import org.attentionatlas.engine.bias.CorefScores;
+import org.attentionatlas.engine.bias.CrowsPairsScoring;
+import org.attentionatlas.engine.bias.FillMaskGap;
+import org.attentionatlas.engine.bias.HeadSpanAttention;
+import org.attentionatlas.engine.bias.MaskedLmScorer;
+import org.attentionatlas.engine.bias.PairScores;
+import org.attentionatlas.engine.bias.PronounAttention;
+import org.attentionatlas.engine.bias.SpanLocator;
+import org.attentionatlas.engine.bias.UnlocatedSpanException;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.tokenize.Encoding;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The bias job's executor side: for each chunk of a partition's sentences ({@link BiasSentence#INPUT}), one batched
+ * attention extraction with the executor's model ({@link ModelHolder}), then per sentence the engine's bias scores:
+ * coreference shares ({@link CorefAttention}) or pronoun → occupation attention ({@link PronounAttention}) per head,
+ * per layer, head-averaged and (coref) through rollout, plus the pronoun's row of the head-averaged word attention.
+ * A span that covers no token gives a row with {@code error} set and no scores, never an exception. With masked-LM
+ * scoring on, male pronoun sentences get the fill-mask gap and CrowS-Pairs rows their PLL and AULA ({@code mlm}).
+ */
+public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
+
+    private static final int MLM = BiasSentence.SCORED.fieldIndex("mlm");
+
+    private final AuditSettings settings;
+    private final boolean maskedLm;
+
+    /** {@code maskedLm}: also compute the masked-LM scores (the model must have an MLM head). */
+    public BiasScorer(AuditSettings settings, boolean maskedLm) {
+        this.settings = settings;
+        this.maskedLm = maskedLm;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) {
+        return new Iterator<>() {
+            private Iterator<Row> chunk = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!chunk.hasNext() && input.hasNext()) {
+                    chunk = scoreChunk(input).iterator();
+                }
+                return chunk.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return chunk.next();
+            }
+        };
+    }
+
+    private List<Row> scoreChunk(Iterator<Row> input) {
+        LoadedModel model = ModelHolder.get(settings).model();
+        List<Row> rows = new ArrayList<>();
+        while (input.hasNext() && rows.size() < Math.max(1, settings.chunkDocs())) {
+            rows.add(input.next());
+        }
+        List<Encoding> encodings = new ArrayList<>(rows.size());
+        List<Row> attended = rows.stream().filter(r -> !BiasSentence.CROWS.equals(r.getAs("kind"))).toList();
+        attended.forEach(r -> encodings.add(model.encode(r.<String>getAs("text"))));
+        List<RawAttention> raw = new AttentionExtractor(model, settings.batchSize()).extract(encodings);
+        MaskedLmScorer mlm = maskedLm ? MaskedLmScorer.of(model) : null;
+        List<Row> out = new ArrayList<>(rows.size());
+        int next = 0;
+        for (Row r : rows) {
+            Row scored = BiasSentence.CROWS.equals(r.getAs("kind")) ? crows(r, model, mlm)
+                    : score(r, raw.get(next++), model.config().layers(), model.config().heads());
+            out.add(mlm == null || !"male".equals(r.getAs("variant")) ? scored : withFillMask(scored, r, model, mlm));
+        }
+        return out;
+    }
+
+    /** A CrowS-Pairs row: PLL over the shared tokens and AULA of both sentences (no attention scores). */
+    static Row crows(Row in, LoadedModel model, MaskedLmScorer mlm) {
+        Object[] values = base(in, model.config().layers(), model.config().heads());
+        if (mlm == null) {
+            values[MLM] = null;
+        } else {
+            PairScores s = CrowsPairsScoring.score(mlm, model.encode(in.getAs("text")), model.encode(in.getAs("text2")));
+            values[MLM] = new double[] {s.pllMore(), s.pllLess(), s.aulaMore(), s.aulaLess()};
+        }
+        return RowFactory.create(values);
+    }
+
+    /** Adds the fill-mask gap log P(male) − log P(female) at the pronoun slot (null when it is not one token). */
+    static Row withFillMask(Row scored, Row in, LoadedModel model, MaskedLmScorer mlm) {
+        Object[] values = new Object[scored.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = scored.get(i);
+        }
+        CharSpan pronoun = span(in, "pronoun");
+        String word = pronoun.of(in.getAs("text"));
+        try {
+            int male = model.tokenizer().id(word.toLowerCase(java.util.Locale.ROOT));
+            int female = model.tokenizer().id(FillMaskGap.femaleForm(word));
+            if (male != female) {
+                values[MLM] = new double[] {FillMaskGap.gap(mlm, model.encode(in.getAs("text")), pronoun, male,
+                        female)};
+            }
+        } catch (UnlocatedSpanException | IllegalArgumentException e) {
+            values[MLM] = null; // a pronoun of several tokens, or without a female form: no slot to compare
+        }
+        return RowFactory.create(values);
+    }
+
+    private static Object[] base(Row in, int layers, int heads) {
+        Object[] values = new Object[BiasSentence.SCORED.size()];
+        for (int c = 0; c < BiasSentence.FIRST_SCORE; c++) {
+            values[c] = in.get(c);
+        }
+        values[BiasSentence.FIRST_SCORE] = layers;
+        values[BiasSentence.FIRST_SCORE + 1] = heads;
+        return values;
+    }
+
+    static Row score(Row in, RawAttention raw, int layers, int heads) {
+        CharSpan pronoun = span(in, "pronoun");
+        CharSpan target = span(in, "target");
+        Object[] values = base(in, layers, heads);
+        int s = BiasSentence.FIRST_SCORE;
+        try {
+            double[][] perHead;
+            double[] perLayer;
+            double headAvg;
+            Double rollout;
+            if (BiasSentence.COREF.equals(in.getAs("kind"))) {
+                CorefScores c = CorefAttention.score(raw, pronoun, target, span(in, "other"));
+                perHead = c.perHead();
+                perLayer = c.perLayer();
+                headAvg = c.overall();
+                rollout = c.rollout();
+            } else {
+                perHead = PronounAttention.perHead(raw, pronoun, target);
+                perLayer = HeadSpanAttention.headMean(perHead);
+                headAvg = HeadSpanAttention.mean(perHead);
+                rollout = null;
+            }
+            WordAttention words = WordAttention.of(raw.encoding());
+            values[s + 2] = flatten(perHead);
+            values[s + 3] = perLayer;
+            values[s + 4] = headAvg;
+            values[s + 5] = rollout;
+            values[s + 6] = words.labels();
+            values[s + 7] = pronounRow(raw, words, SpanLocator.units(raw.encoding(), words, pronoun, "pronoun"));
+        } catch (UnlocatedSpanException e) {
+            values[BiasSentence.SCORED.fieldIndex("error")] = e.getMessage();
+        }
+        return RowFactory.create(values);
+    }
+
+    /** The pronoun's row of the word attention averaged over every layer and head (mean over its words). */
+    static double[] pronounRow(RawAttention raw, WordAttention words, int[] pronounUnits) {
+        float[][][][] a = raw.attentions();
+        int n = raw.encoding().length();
+        float[][] mean = new float[n][n];
+        int count = 0;
+        for (float[][][] layer : a) {
+            for (float[][] head : layer) {
+                for (int q = 0; q < n; q++) {
+                    for (int k = 0; k < n; k++) {
+                        mean[q][k] += head[q][k];
+                    }
+                }
+                count++;
+            }
+        }
+        for (float[] row : mean) {
+            for (int k = 0; k < n; k++) {
+                row[k] /= count;
+            }
+        }
+        float[][] unit = words.aggregate(mean);
+        double[] out = new double[unit.length];
+        for (int p : pronounUnits) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] += unit[p][k] / pronounUnits.length;
+            }
+        }
+        return out;
+    }
+
+    private static CharSpan span(Row r, String name) {
+        return new CharSpan(r.<Integer>getAs(name + "_start"), r.<Integer>getAs(name + "_end"));
+    }
+
+    private static double[] flatten(double[][] perHead) {
+        return java.util.Arrays.stream(perHead).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+}

@@ -1,0 +1,82 @@
+package org.attentionatlas.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import org.attentionatlas.engine.load.ModelLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * {@code ./submit.sh serve [--port 8080] [--host 127.0.0.1] [--results DIR] [--models minilm-l6,...]}: the page
+ * and its JSON API over the engine. Binds to 127.0.0.1 unless {@code --host} says otherwise.
+ */
+public final class AtlasServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtlasServer.class);
+
+    private final ServerConfig config;
+    private final ModelCatalog models;
+    private final InferenceQueue queue;
+    private final Javalin app;
+
+    private AtlasServer(ServerConfig config) {
+        this.config = config;
+        this.models = new ModelCatalog(ModelLoader.withDefaultStore(), config.models());
+        this.queue = new InferenceQueue(config.queueCapacity());
+        RunService runs = new RunService(models, queue, new RunStore(256L << 20)); // 256 M attention values, about 1 GB
+        ExportService exports = new ExportService(runs);
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.staticFiles.add("/public", Location.CLASSPATH);
+            c.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                    Math.round(ms)));
+        });
+        new AttentionApi(runs, models).register(app);
+        new ResultsApi(new ResultsReader(config.results())).register(app);
+        app.get("/api/export", ctx -> {
+            ExportService.Export e = exports.export(ctx.queryParamMap().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get(0))));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + e.fileName() + "\"");
+            ctx.contentType(e.contentType()).result(e.bytes());
+        });
+        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        });
+    }
+
+    public static AtlasServer start(ServerConfig config) {
+        AtlasServer s = new AtlasServer(config);
+        s.app.start(config.host(), config.port());
+        LOG.info("Attention Atlas on http://{}:{}/ (models {}, results {})", config.host(), s.port(),
+                s.models.names(), config.results());
+        return s;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        queue.close();
+        models.close();
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config;
+        try {
+            config = ServerConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("serve: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AtlasServer server = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "atlas-shutdown"));
+    }
+}

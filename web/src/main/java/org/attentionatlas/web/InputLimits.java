@@ -1,0 +1,31 @@
+package org.attentionatlas.web;
+
+/** Caps on what one request may ask of the model. */
+public final class InputLimits {
+
+    public static final int MAX_CHARS = 5000;
+    public static final int MAX_TOKENS = 512;
+    /** Max-flow solves a graph of layers × tokens² edges: longer texts take too long for a page. */
+    public static final int MAX_FLOW_TOKENS = 128;
+
+    private InputLimits() {
+    }
+
+    public static String checkText(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiError.badRequest("the text is empty; type a sentence");
+        }
+        if (text.length() > MAX_CHARS) {
+            throw ApiError.badRequest("the text has " + text.length() + " characters; the limit is " + MAX_CHARS);
+        }
+        return text;
+    }
+
+    public static void checkTokens(int tokens, int modelMax) {
+        int limit = Math.min(MAX_TOKENS, modelMax);
+        if (tokens > limit) {
+            throw ApiError.badRequest("the text has " + tokens + " tokens; the limit is " + limit
+                    + " for this model — shorten the text");
+        }
+    }
+}
