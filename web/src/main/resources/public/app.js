@@ -336,7 +336,40 @@
       $('runsTable').replaceChildren(table(r.runs, ['run_id', 'model', 'revision', 'dataset', 'started_at',
         'documents_new', 'tokens']));
       await loadHeads();
+      await loadBias();
     } catch (e) { error(e.message); }
+  }
+
+  // ---- bias: headline numbers with CIs, then the most biased heads of one metric ----
+  function num(v) { return v === null || v === undefined ? '—' : String(Number(Number(v).toPrecision(4))); }
+  function ci(r) { return r.ci_low === null && r.ci_high === null ? '' : `[${num(r.ci_low)}, ${num(r.ci_high)}]`; }
+
+  async function loadBias() {
+    const r = await api('/api/results/bias');
+    const rows = r.summary.map((s) => ({ ...s, estimate: num(s.estimate), '95% CI': ci(s), p: num(s.p_value) }));
+    const box = $('biasTable');
+    box.replaceChildren();
+    if (rows.length) {
+      box.appendChild(table(rows, ['model', 'revision', 'dataset', 'grp', 'metric', 'attention', 'estimate',
+        '95% CI', 'n', 'p', 'run_id']));
+    } else {
+      const p = document.createElement('p'); p.textContent = 'no committed bias runs'; box.appendChild(p);
+    }
+    const metric = $('biasMetric'), picked = metric.value;
+    metric.replaceChildren();
+    option(metric, '', 'pick a metric');
+    r.metrics.forEach((m) => option(metric, m, m));
+    metric.value = r.metrics.includes(picked) ? picked : '';
+    await loadBiasHeads();
+  }
+
+  async function loadBiasHeads() {
+    const metric = $('biasMetric').value, box = $('biasHeads');
+    box.replaceChildren();
+    if (!metric) return;
+    const r = await api(`/api/results/bias-heads?metric=${encodeURIComponent(metric)}&limit=10`);
+    const rows = r.heads.map((h) => ({ ...h, value: num(h.value), '95% CI': ci(h), p: num(h.p_value) }));
+    box.appendChild(table(rows, ['model', 'dataset', 'grp', 'layer', 'head', 'value', '95% CI', 'p', 'n', 'rank']));
   }
 
   function table(rows, columns) {
@@ -393,6 +426,7 @@
     $('loadResults').addEventListener('click', loadResults);
     $('stat').addEventListener('change', () => loadHeads().catch((e) => error(e.message)));
     $('role').addEventListener('change', () => loadHeads().catch((e) => error(e.message)));
+    $('biasMetric').addEventListener('change', () => loadBiasHeads().catch((e) => error(e.message)));
     try {
       const m = await api('/api/models');
       m.models.forEach((name) => option($('model'), name, name));

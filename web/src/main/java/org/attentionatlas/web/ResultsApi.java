@@ -6,7 +6,10 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET /api/results/runs and GET /api/results/heads?stat=..&role=..&model=.. over the --results folder. */
+/**
+ * GET /api/results/runs, GET /api/results/heads?stat=..&role=..&model=.., GET /api/results/bias and
+ * GET /api/results/bias-heads?metric=..&limit=.. over the --results folder.
+ */
 public final class ResultsApi {
 
     private final ResultsReader reader;
@@ -18,6 +21,8 @@ public final class ResultsApi {
     public void register(Javalin app) {
         app.get("/api/results/runs", this::runs);
         app.get("/api/results/heads", this::heads);
+        app.get("/api/results/bias", this::bias);
+        app.get("/api/results/bias-heads", this::biasHeads);
     }
 
     private void runs(Context ctx) {
@@ -39,6 +44,23 @@ public final class ResultsApi {
         out.put("role", ctx.queryParam("role"));
         out.put("grid", reader.grid());
         out.put("heads", reader.heads(stat, ctx.queryParam("role"), ctx.queryParam("model")));
+        ctx.json(out);
+    }
+
+    private void bias(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("summary", reader.biasSummary());
+        out.put("metrics", reader.biasMetrics());
+        ctx.json(out);
+    }
+
+    private void biasHeads(Context ctx) {
+        int limit = Params.intIn("limit", ctx.queryParam("limit"), 1, 200, 10);
+        String metric = ctx.queryParam("metric");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("heads", reader.biasHeads(metric, limit));
+        out.put("metric", metric);
+        out.put("limit", limit);
         ctx.json(out);
     }
 }

@@ -55,19 +55,80 @@ public final class ResultsReader {
 
     /** One row per committed run from the runs table (its config JSON left out). */
     public List<Map<String, Object>> runs() {
+        String from = committed("runs");
+        if (from == null) {
+            return List.of();
+        }
+        return query("SELECT * EXCLUDE (config) FROM " + from + " ORDER BY run_id", List.of());
+    }
+
+    /** Every committed bias_summary row (with its run_id), empty when there are none. */
+    public List<Map<String, Object>> biasSummary() {
+        String from = committed("bias_summary");
+        if (from == null) {
+            return List.of();
+        }
+        return query("SELECT * FROM " + from + " ORDER BY model, revision, dataset, metric, attention, grp, run_id",
+                List.of());
+    }
+
+    /** The metrics present in the committed bias_heads rows (what {@code metric} may name). */
+    public List<String> biasMetrics() {
+        String from = committed("bias_heads");
+        if (from == null) {
+            return List.of();
+        }
+        return query("SELECT DISTINCT metric FROM " + from + " WHERE metric IS NOT NULL ORDER BY metric", List.of())
+                .stream().map(r -> String.valueOf(r.get("metric"))).toList();
+    }
+
+    /**
+     * The {@code limit} heads with the largest |value| for one metric, from the latest committed run of each model,
+     * revision and dataset (a rerun replaces its predecessor rather than listing every head twice).
+     */
+    public List<Map<String, Object>> biasHeads(String metric, int limit) {
+        List<String> metrics = biasMetrics();
+        if (metric == null || metric.isBlank()) {
+            throw ApiError.badRequest("metric is required; one of " + metrics);
+        }
+        if (!metrics.contains(metric)) {
+            throw ApiError.badRequest("unknown metric '" + Params.clip(metric) + "'; one of " + metrics);
+        }
+        String sql = "SELECT model, revision, dataset, grp, metric, layer, head, value, ci_low, ci_high, p_value, n, "
+                + "\"rank\", run_id FROM " + committed("bias_heads") + " WHERE metric = ? "
+                + "QUALIFY run_id = max(run_id) OVER (PARTITION BY model, revision, dataset) "
+                + "ORDER BY abs(value) DESC NULLS LAST, model, revision, dataset, grp, layer, head LIMIT ?";
+        return query(sql, List.of(metric, limit));
+    }
+
+    /**
+     * {@code read_parquet} over TABLE/run_id=R for the committed runs R that have Parquet files there (run_id read as
+     * text from the partition directory), or null when there are none.
+     */
+    private String committed(String table) {
         List<String> files = new ArrayList<>();
         for (String run : committedRuns()) {
-            Path dir = root.resolve("runs").resolve("run_id=" + run);
-            if (Files.isDirectory(dir)) {
+            Path dir = root.resolve(table).resolve("run_id=" + run);
+            if (hasParquet(dir)) {
                 files.add(literal(dir.resolve("*.parquet").toString()));
             }
         }
         if (files.isEmpty()) {
-            return List.of();
+            return null;
         }
-        String sql = "SELECT * EXCLUDE (config) FROM read_parquet([" + String.join(", ", files)
-                + "], hive_partitioning = true) ORDER BY run_id";
-        return query(sql, List.of());
+        return "read_parquet([" + String.join(", ", files) + "], hive_partitioning = true, "
+                + "hive_types = {'run_id': VARCHAR}, union_by_name = true)";
+    }
+
+    private static boolean hasParquet(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The numeric statistic columns of head_stats (what {@code stat} may name). */
@@ -128,15 +189,7 @@ public final class ResultsReader {
     }
 
     private boolean hasHeadStats() {
-        Path dir = root.resolve("head_stats");
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            return false;
-        }
+        return hasParquet(root.resolve("head_stats"));
     }
 
     private String headStats() {

@@ -249,6 +249,25 @@ class BrowserTest {
     }
 
     @Test
+    void biasTableShowsHeadlineNumbersAndTopHeads() throws Exception {
+        load();
+        driver.findElement(By.id("loadResults")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("#biasTable tr")).size() == 4); // header + 3 committed rows
+        String summary = driver.findElement(By.id("biasTable")).getText();
+        assertTrue(summary.contains("0.0188") && summary.contains("[0.0167, 0.0211]") && summary.contains("0.573"),
+                summary);
+        assertTrue(!summary.contains("other") && !summary.contains("9.5"), "uncommitted run shown: " + summary);
+        new Select(driver.findElement(By.id("biasMetric"))).selectByValue("coref_gap");
+        wait.until(d -> d.findElements(By.cssSelector("#biasHeads tr")).size() == 11); // header + 10 heads
+        List<WebElement> first = driver.findElements(By.cssSelector("#biasHeads tr:nth-child(2) td"));
+        assertEquals(List.of("minilm-l6", "winobias", "all", "4", "7", "-0.09", "[0, 0.1]", "0.01", "792", "1"),
+                first.stream().map(WebElement::getText).toList());
+        js().executeScript("document.getElementById('biasTable').scrollIntoView();");
+        Files.write(artifacts.resolve("results-bias.png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
     void fiveHundredTokenTextStaysUsable() throws Exception {
         load();
         setThreshold(0.05);

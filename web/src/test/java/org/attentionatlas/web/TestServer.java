@@ -95,6 +95,53 @@ final class TestServer {
                         + "1 AS documents_new, 1 AS tokens, '{}' AS config) TO '"
                         + root.resolve("runs/run_id=uncommitted/part-0.parquet") + "' (FORMAT parquet)");
             }
+            writeBias(root);
+        }
+
+        static final String BIAS_RUN = "20261125T010000Z-b1a5ed";
+
+        /**
+         * bias_summary and bias_heads as the bias job writes them (a subset of the columns): one committed run, and a
+         * later run with no {@code _commits} marker whose rows must never show.
+         */
+        static void writeBias(Path root) throws IOException, SQLException {
+            String hidden = "20261125T020000Z-hidden";
+            Files.createDirectories(root.resolve("_commits"));
+            Files.writeString(root.resolve("_commits").resolve(BIAS_RUN), "");
+            for (String run : new String[] {BIAS_RUN, hidden}) {
+                Files.createDirectories(root.resolve("bias_summary").resolve("run_id=" + run));
+                Files.createDirectories(root.resolve("bias_heads").resolve("run_id=" + run));
+            }
+            String summary = "SELECT * FROM (VALUES "
+                    + "('minilm-l6', 'r1', 'winobias', 'all', 'coref_gap', 'head_avg', 0.0188, 0.0167, 0.0211, 792, 0.001),"
+                    + "('minilm-l6', 'r1', 'winobias', 'all', 'coref_gap', 'rollout', 0.0058, 0.0051, 0.0064, 792, 0.002),"
+                    + "('minilm-l6', 'r1', 'probes', 'en', 'association_rho', 'head_avg', 0.573, 'NaN'::DOUBLE, "
+                    + "'NaN'::DOUBLE, 24, 0.0038)) t(model, revision, dataset, grp, metric, attention, estimate, "
+                    + "ci_low, ci_high, n, p_value)";
+            String heads = "SELECT 'minilm-l6' AS model, 'r1' AS revision, 'winobias' AS dataset, 'all' AS grp, "
+                    + "'coref_gap' AS metric, l AS layer, h AS head, "
+                    + "(CASE WHEN l = 4 AND h = 7 THEN -0.09 WHEN l = 2 AND h = 3 THEN 0.05 ELSE 0.001 * h END)::DOUBLE "
+                    + "AS value, 0.0::DOUBLE AS ci_low, 0.1::DOUBLE AS ci_high, 0.01::DOUBLE AS p_value, 792::BIGINT AS n "
+                    + "FROM range(6) t1(l), range(12) t2(h) "
+                    + "UNION ALL SELECT 'minilm-l6', 'r1', 'probes', 'en', 'she_minus_he', 1, 5, -0.02, -0.03, -0.01, "
+                    + "0.02, 150";
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+                s.execute("COPY (SELECT * REPLACE (estimate::DOUBLE AS estimate, ci_low::DOUBLE AS ci_low, "
+                        + "ci_high::DOUBLE AS ci_high, n::BIGINT AS n, p_value::DOUBLE AS p_value) FROM (" + summary
+                        + ")) TO '" + root.resolve("bias_summary/run_id=" + BIAS_RUN
+                        + "/part-0.parquet") + "' (FORMAT parquet)");
+                s.execute("COPY (SELECT *, row_number() OVER (PARTITION BY metric ORDER BY abs(value) DESC) AS rank "
+                        + "FROM (" + heads + ")) TO '" + root.resolve("bias_heads/run_id=" + BIAS_RUN
+                        + "/part-0.parquet") + "' (FORMAT parquet)");
+                s.execute("COPY (SELECT 'other' AS model, 'r0' AS revision, 'winobias' AS dataset, 'all' AS grp, "
+                        + "'coref_gap' AS metric, 'head_avg' AS attention, 9.5 AS estimate, 9.0 AS ci_low, "
+                        + "10.0 AS ci_high, 1 AS n, 0.5 AS p_value) TO '" + root.resolve("bias_summary/run_id="
+                        + hidden + "/part-0.parquet") + "' (FORMAT parquet)");
+                s.execute("COPY (SELECT 'minilm-l6' AS model, 'r1' AS revision, 'winobias' AS dataset, 'all' AS grp, "
+                        + "m AS metric, 0 AS layer, 0 AS head, 9.5 AS value, 9.0 AS ci_low, 10.0 AS ci_high, "
+                        + "0.5 AS p_value, 1 AS n, 1 AS rank FROM (VALUES ('coref_gap'), ('hidden_metric')) t(m)) TO '"
+                        + root.resolve("bias_heads/run_id=" + hidden + "/part-0.parquet") + "' (FORMAT parquet)");
+            }
         }
     }
 }
