@@ -23,7 +23,6 @@ import org.attentionatlas.engine.tokenize.Encoding;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The bias job's executor side: for each chunk of a partition's sentences ({@link BiasSentence#INPUT}), one batched
@@ -48,33 +47,12 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-        return new Iterator<>() {
-            private Iterator<Row> chunk = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!chunk.hasNext() && input.hasNext()) {
-                    chunk = scoreChunk(input).iterator();
-                }
-                return chunk.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return chunk.next();
-            }
-        };
+        return PartitionChunks.flatten(input, this::scoreChunk);
     }
 
     private List<Row> scoreChunk(Iterator<Row> input) {
         LoadedModel model = ModelHolder.get(settings).model();
-        List<Row> rows = new ArrayList<>();
-        while (input.hasNext() && rows.size() < Math.max(1, settings.chunkDocs())) {
-            rows.add(input.next());
-        }
+        List<Row> rows = PartitionChunks.take(input, settings.chunkDocs());
         List<Encoding> encodings = new ArrayList<>(rows.size());
         List<Row> attended = rows.stream().filter(r -> !BiasSentence.CROWS.equals(r.getAs("kind"))).toList();
         attended.forEach(r -> encodings.add(model.encode(r.<String>getAs("text"))));

@@ -12,7 +12,6 @@ import org.attentionatlas.engine.tokenize.Encoding;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The audit's executor side. For each chunk of a partition's documents: tokenize, split long documents into
@@ -38,34 +37,13 @@ public final class PartitionAuditor implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-        return new Iterator<>() {
-            private Iterator<Row> chunk = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!chunk.hasNext() && input.hasNext()) {
-                    chunk = processChunk(input).iterator();
-                }
-                return chunk.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return chunk.next();
-            }
-        };
+        return PartitionChunks.flatten(input, this::processChunk);
     }
 
     private List<Row> processChunk(Iterator<Row> input) {
         ModelHolder holder = ModelHolder.get(settings);
         LoadedModel model = holder.model();
-        List<Row> docs = new ArrayList<>();
-        while (input.hasNext() && docs.size() < Math.max(1, settings.chunkDocs())) {
-            docs.add(input.next());
-        }
+        List<Row> docs = PartitionChunks.take(input, settings.chunkDocs());
         int window = settings.windowLength(model.config().maxTokens());
         List<WindowBatcher.Window> windows = new ArrayList<>();
         int[] tokens = new int[docs.size()];

@@ -1,7 +1,6 @@
 package org.attentionatlas.jobs.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.attentionatlas.jobs.common.FlagParser;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -95,42 +94,18 @@ public final class AuditConfig {
 
     /** A copy with one key set. */
     public AuditConfig with(String key, String value) {
-        if (!DEFAULTS.containsKey(key)) {
-            throw new IllegalArgumentException("unknown setting '" + key + "'; known: " + DEFAULTS.keySet());
-        }
+        FlagParser.checkKnown(key, DEFAULTS.keySet());
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.put(key, value == null ? "" : value);
         return new AuditConfig(copy);
     }
 
     static Map<String, String> parseFlags(String[] args) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("expected --key value, got '" + a + "'");
-            }
-            String key = a.substring(2);
-            String value;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                value = "true"; // a bare switch such as --fp16
-            }
-            out.put(key, value);
-        }
-        return out;
+        return FlagParser.parse(args, "true", null); // a bare switch such as --fp16 is true
     }
 
     public String get(String key) {
-        if (!values.containsKey(key)) {
-            throw new IllegalArgumentException("unknown setting '" + key + "'");
-        }
-        return values.get(key);
+        return FlagParser.get(values, key);
     }
 
     /** The value, or null when empty. */
@@ -161,10 +136,6 @@ public final class AuditConfig {
 
     /** Every setting as one JSON object (sorted keys), recorded in the runs table. */
     public String toJson() {
-        try {
-            return new ObjectMapper().writeValueAsString(new TreeMap<>(values));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FlagParser.toJson(values);
     }
 }

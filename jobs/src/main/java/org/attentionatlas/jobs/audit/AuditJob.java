@@ -18,17 +18,15 @@ import org.attentionatlas.datasets.DocumentStatus;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
-import org.attentionatlas.engine.load.ModelStore;
+import org.attentionatlas.jobs.common.JobMain;
+import org.attentionatlas.jobs.common.RunProvenance;
 import org.attentionatlas.udfs.AuditSettings;
 import org.attentionatlas.udfs.AuditedDocument;
-import org.attentionatlas.udfs.ModelHolder;
 import org.attentionatlas.udfs.PartitionAuditor;
 import org.attentionatlas.udfs.SampleExtractor;
 import scala.Tuple2;
 
 import java.io.PrintStream;
-import java.nio.file.Paths;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,26 +69,8 @@ public final class AuditJob {
     }
 
     public static void main(String[] args) {
-        AuditConfig config;
-        try {
-            config = AuditConfig.fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("audit: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        SparkSession spark = SparkSessions.create("attention-atlas audit", config.optional("master"));
-        int code = 0;
-        try {
-            RunSummary s = new AuditJob(spark, config, System.out).run();
-            System.out.println(s.describe());
-        } catch (InputException | AuditException | IllegalArgumentException e) {
-            System.err.println("audit: " + e.getMessage());
-            code = 2;
-        } finally {
-            spark.stop();
-        }
-        System.exit(code);
+        System.exit(JobMain.run("audit", args, AuditConfig::fromArgs, c -> c.optional("master"),
+                (spark, config) -> new AuditJob(spark, config, System.out).run().describe()));
     }
 
     public RunSummary run() {
@@ -100,7 +80,7 @@ public final class AuditJob {
         CorpusReader reader = new CorpusReader(spark);
         CorpusFormat format = reader.resolveFormat(spec);
         String dataset = datasetName(spec);
-        LoadedModel model = loadModel(settings);
+        LoadedModel model = JobMain.loadModel(settings);
         validateWindows(settings, model);
         ModelProvenance prov = model.provenance();
 
@@ -241,10 +221,9 @@ public final class AuditJob {
 
     private void writeRunRow(ResultStore store, String runId, Instant started, ModelProvenance prov, CorpusSpec spec,
                              CorpusFormat format, String dataset, RunSummary s) {
-        Row row = RowFactory.create(Timestamp.from(started), Timestamp.from(Instant.now()), prov.name(), prov.source(),
-                prov.revision(), prov.format(), config.toJson(), CodeVersion.current(), inputLabel(spec), format.label(),
+        Row row = RowFactory.create(RunProvenance.values(started, prov, config.toJson(), inputLabel(spec), format.label(),
                 dataset, spark.sparkContext().master(), s.documentsRead(), s.documentsNew(), s.documentsSkipped(),
-                s.documentsDuplicate(), s.documentsEmpty(), s.documentsInvalid(), s.tokens(), s.sequences());
+                s.documentsDuplicate(), s.documentsEmpty(), s.documentsInvalid(), s.tokens(), s.sequences()));
         spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1)
                 .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.RUNS));
     }
@@ -265,14 +244,6 @@ public final class AuditJob {
         long byChunks = (documents + settings.chunkDocs() - 1) / settings.chunkDocs();
         long wanted = Math.max(byChunks, 4L * spark.sparkContext().defaultParallelism());
         return (int) Math.max(1, Math.min(wanted, documents)); // no empty tasks for tiny inputs
-    }
-
-    private LoadedModel loadModel(AuditSettings settings) {
-        try {
-            return ModelHolder.get(settings).model();
-        } catch (RuntimeException e) {
-            throw new AuditException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
-        }
     }
 
     private static void validateWindows(AuditSettings s, LoadedModel model) {
@@ -304,14 +275,7 @@ public final class AuditJob {
 
     /** The models directory, made absolute on the driver so executors find the same one. */
     private String modelsDir() {
-        String dir = config.optional("models-dir");
-        if (dir == null) {
-            dir = System.getProperty(ModelStore.DIR_PROPERTY);
-        }
-        if (dir == null || dir.isBlank()) {
-            dir = System.getenv(ModelStore.DIR_ENV);
-        }
-        return dir == null || dir.isBlank() ? null : Paths.get(dir).toAbsolutePath().normalize().toString();
+        return JobMain.modelsDir(config.optional("models-dir"));
     }
 
     CorpusSpec corpusSpec() {

@@ -3,6 +3,7 @@ package org.attentionatlas.jobs.audit;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.jobs.common.RunProvenance;
 import org.attentionatlas.udfs.SampleExtractor;
 
 import java.util.List;
@@ -30,16 +31,8 @@ public final class Tables {
             .add("tokens", DataTypes.IntegerType)
             .add("windows", DataTypes.IntegerType);
 
-    public static final StructType RUNS_SCHEMA = new StructType()
-            .add("started_at", DataTypes.TimestampType)
-            .add("ended_at", DataTypes.TimestampType)
-            .add("model", DataTypes.StringType)
-            .add("model_source", DataTypes.StringType)
-            .add("revision", DataTypes.StringType)
-            .add("format", DataTypes.StringType)
-            .add("config", DataTypes.StringType)
-            .add("code_version", DataTypes.StringType)
-            .add("input", DataTypes.StringType)
+    /** The run's provenance ({@link RunProvenance#SCHEMA}), then the audit's input and counts. */
+    public static final StructType RUNS_SCHEMA = RunProvenance.SCHEMA
             .add("input_format", DataTypes.StringType)
             .add("dataset", DataTypes.StringType)
             .add("master", DataTypes.StringType)

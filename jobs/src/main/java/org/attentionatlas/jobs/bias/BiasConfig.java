@@ -1,16 +1,14 @@
 package org.attentionatlas.jobs.bias;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.attentionatlas.engine.bias.Bootstrap;
 import org.attentionatlas.engine.bias.PermutationTest;
+import org.attentionatlas.jobs.common.FlagParser;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The bias job's settings from {@code --key value} flags (unknown keys are errors). {@code --dataset} is a comma list
@@ -49,27 +47,7 @@ public final class BiasConfig {
 
     public static BiasConfig fromArgs(String... args) {
         Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("expected --key value, got '" + a + "'");
-            }
-            String key = a.substring(2);
-            String value;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("--" + key + " needs a value");
-            }
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "'; known: " + DEFAULTS.keySet());
-            }
-            v.put(key, value);
-        }
+        v.putAll(FlagParser.parse(args, null, DEFAULTS.keySet())); // every flag needs a value
         BiasConfig c = new BiasConfig(v);
         c.validate();
         return c;
@@ -102,11 +80,7 @@ public final class BiasConfig {
     }
 
     public String get(String key) {
-        String v = values.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("unknown setting '" + key + "'");
-        }
-        return v;
+        return FlagParser.get(values, key);
     }
 
     /** The value, or null when empty. */
@@ -133,10 +107,6 @@ public final class BiasConfig {
 
     /** Every setting as one JSON object (sorted keys), recorded in bias_runs. */
     public String toJson() {
-        try {
-            return new ObjectMapper().writeValueAsString(new TreeMap<>(values));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FlagParser.toJson(values);
     }
 }

@@ -12,20 +12,16 @@ import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.bias.MaskedLmScorer;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
-import org.attentionatlas.engine.load.ModelStore;
 import org.attentionatlas.jobs.audit.AuditException;
-import org.attentionatlas.jobs.audit.CodeVersion;
 import org.attentionatlas.jobs.audit.ResultStore;
 import org.attentionatlas.jobs.audit.RunIds;
-import org.attentionatlas.jobs.audit.SparkSessions;
+import org.attentionatlas.jobs.common.JobMain;
+import org.attentionatlas.jobs.common.RunProvenance;
 import org.attentionatlas.udfs.AuditSettings;
 import org.attentionatlas.udfs.BiasScorer;
 import org.attentionatlas.udfs.BiasSentence;
-import org.attentionatlas.udfs.ModelHolder;
 
 import java.io.PrintStream;
-import java.nio.file.Paths;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,25 +55,8 @@ public final class BiasJob {
     }
 
     public static void main(String[] args) {
-        BiasConfig config;
-        try {
-            config = BiasConfig.fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bias: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        SparkSession spark = SparkSessions.create("attention-atlas bias", config.optional("master"));
-        int code = 0;
-        try {
-            System.out.println(new BiasJob(spark, config, System.out).run().describe());
-        } catch (InputException | AuditException | IllegalArgumentException e) {
-            System.err.println("bias: " + e.getMessage());
-            code = 2;
-        } finally {
-            spark.stop();
-        }
-        System.exit(code);
+        System.exit(JobMain.run("bias", args, BiasConfig::fromArgs, c -> c.optional("master"),
+                (spark, config) -> new BiasJob(spark, config, System.out).run().describe()));
     }
 
     public BiasRunSummary run() {
@@ -115,11 +94,10 @@ public final class BiasJob {
                 r.line(), r.kind(), r.reason())).toList(), BiasTables.REJECTS_SCHEMA,
                 store.staging(runId, BiasTables.REJECTS));
         long ok = scored.stream().filter(r -> r.getAs("error") == null).count();
-        Row run = RowFactory.create(Timestamp.from(started), Timestamp.from(Instant.now()), prov.name(), prov.source(),
-                prov.revision(), prov.format(), config.toJson(), CodeVersion.current(), inputLabel(),
+        Row run = RowFactory.create(RunProvenance.values(started, prov, config.toJson(), inputLabel(),
                 String.join(",", config.datasets()), spark.sparkContext().master(), config.seed(),
                 config.integer("bootstrap"), config.integer("permutations"), (long) inputs.rows().size(), ok,
-                (long) rejects.size(), mlm, String.join("\n", notes));
+                (long) rejects.size(), mlm, String.join("\n", notes)));
         write(List.of(run), BiasTables.RUNS_SCHEMA, store.staging(runId, BiasTables.RUNS));
         store.commit(runId);
         return new BiasRunSummary(runId, store.results().root().toString(), inputs.rows().size(), ok, rejects, notes,
@@ -185,12 +163,7 @@ public final class BiasJob {
     }
 
     private LoadedModel loadModel(AuditSettings settings) {
-        LoadedModel model;
-        try {
-            model = ModelHolder.get(settings).model();
-        } catch (RuntimeException e) {
-            throw new AuditException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
-        }
+        LoadedModel model = JobMain.loadModel(settings);
         if (!model.hasTokenizer()) {
             throw new AuditException("model '" + settings.model() + "' has no tokenizer; the bias job needs text");
         }
@@ -199,14 +172,7 @@ public final class BiasJob {
 
     /** The models directory, made absolute on the driver so executors find the same one. */
     private String modelsDir() {
-        String dir = config.optional("models-dir");
-        if (dir == null) {
-            dir = System.getProperty(ModelStore.DIR_PROPERTY);
-        }
-        if (dir == null || dir.isBlank()) {
-            dir = System.getenv(ModelStore.DIR_ENV);
-        }
-        return dir == null || dir.isBlank() ? null : Paths.get(dir).toAbsolutePath().normalize().toString();
+        return JobMain.modelsDir(config.optional("models-dir"));
     }
 
     private String inputLabel() {

@@ -1,19 +1,11 @@
 package org.attentionatlas.jobs.bias;
 
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.attentionatlas.jobs.audit.ResultStore;
+import org.attentionatlas.jobs.common.CommitProtocol;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,16 +18,12 @@ public final class BiasStore {
 
     private final SparkSession spark;
     private final ResultStore store;
-    private final FileSystem fs;
+    private final CommitProtocol protocol;
 
     public BiasStore(SparkSession spark, ResultStore store) {
         this.spark = spark;
         this.store = store;
-        try {
-            this.fs = store.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.protocol = store.protocol();
     }
 
     public ResultStore results() {
@@ -49,80 +37,18 @@ public final class BiasStore {
     /** Deletes staging directories and bias partitions of runs without a commit marker (a crashed run). */
     public List<String> recover() {
         List<String> removed = new ArrayList<>(store.recover());
-        var committed = store.committedRuns();
-        try {
-            for (String table : BiasTables.ALL) {
-                Path t = new Path(store.root(), table);
-                if (!fs.exists(t)) {
-                    continue;
-                }
-                for (FileStatus f : fs.listStatus(t)) {
-                    String name = f.getPath().getName();
-                    if (name.startsWith("run_id=") && !committed.contains(name.substring("run_id=".length()))) {
-                        fs.delete(f.getPath(), true);
-                        removed.add(f.getPath().toString());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + store.root() + ": " + e.getMessage(), e);
-        }
+        removed.addAll(protocol.removeUncommitted(BiasTables.ALL, protocol.committedRuns()));
         return removed;
     }
 
     /** Renames the staged bias tables of {@code runId} into place, then writes its commit marker. */
     public void commit(String runId) {
-        try {
-            for (String table : BiasTables.ALL) {
-                Path from = new Path(staging(runId, table));
-                if (!fs.exists(from)) {
-                    continue;
-                }
-                Path dir = new Path(store.root(), table);
-                fs.mkdirs(dir);
-                Path to = new Path(dir, "run_id=" + runId);
-                if (fs.exists(to)) {
-                    fs.delete(to, true);
-                }
-                if (!fs.rename(from, to)) {
-                    throw new IOException("rename " + from + " -> " + to + " failed");
-                }
-            }
-            Path commits = new Path(store.root(), ResultStore.COMMITS);
-            fs.mkdirs(commits);
-            Path tmp = new Path(commits, "." + runId + ".tmp");
-            try (FSDataOutputStream out = fs.create(tmp, true)) {
-                out.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (!fs.rename(tmp, new Path(commits, runId))) {
-                throw new IOException("cannot create commit marker for run " + runId);
-            }
-            fs.delete(new Path(new Path(store.root(), ResultStore.STAGING), runId), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("commit of run " + runId + " into " + store.root() + " failed: "
-                    + e.getMessage(), e);
-        }
+        protocol.commit(runId, BiasTables.ALL);
     }
 
     /** A bias table restricted to committed runs, with its {@code run_id} column; empty (with schema) if none. */
     public Dataset<Row> table(String table) {
-        StructType schema = BiasTables.schema(table).add("run_id", DataTypes.StringType);
-        List<String> paths = new ArrayList<>();
-        try {
-            for (String run : store.committedRuns()) {
-                Path p = new Path(new Path(store.root(), table), "run_id=" + run);
-                if (fs.exists(p)) {
-                    paths.add(p.toString());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (paths.isEmpty()) {
-            return spark.createDataFrame(java.util.Collections.emptyList(), schema);
-        }
-        return spark.read().schema(schema).option("basePath", new Path(store.root(), table).toString())
-                .parquet(paths.toArray(new String[0]));
+        return protocol.table(spark, table, BiasTables.schema(table));
     }
 
     /** Registers every bias table as a temporary view of its own name. */

@@ -2,6 +2,7 @@ package org.attentionatlas.jobs.bias;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.attentionatlas.jobs.common.RunProvenance;
 import org.attentionatlas.udfs.BiasSentence;
 
 import java.util.List;
@@ -54,16 +55,8 @@ public final class BiasTables {
             .add("kind", DataTypes.StringType)
             .add("reason", DataTypes.StringType);
 
-    public static final StructType RUNS_SCHEMA = new StructType()
-            .add("started_at", DataTypes.TimestampType)
-            .add("ended_at", DataTypes.TimestampType)
-            .add("model", DataTypes.StringType)
-            .add("model_source", DataTypes.StringType)
-            .add("revision", DataTypes.StringType)
-            .add("format", DataTypes.StringType)
-            .add("config", DataTypes.StringType)
-            .add("code_version", DataTypes.StringType)
-            .add("input", DataTypes.StringType)
+    /** The run's provenance ({@link RunProvenance#SCHEMA}), then the bias job's datasets, settings and counts. */
+    public static final StructType RUNS_SCHEMA = RunProvenance.SCHEMA
             .add("datasets", DataTypes.StringType)
             .add("master", DataTypes.StringType)
             .add("seed", DataTypes.LongType)
