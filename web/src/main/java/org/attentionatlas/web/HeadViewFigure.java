@@ -1,8 +1,6 @@
 package org.attentionatlas.web;
 
-import org.attentionatlas.reports.render.Caption;
 import org.attentionatlas.reports.render.Charts;
-import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.HotSpot;
 
 import java.awt.BasicStroke;
@@ -15,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The bertviz-style head view for export: query tokens left, key tokens right, one line per weight above threshold. */
-public final class HeadViewFigure implements Figure {
+public final class HeadViewFigure extends TitledFigure {
 
     private static final int ROW = 16;
     private static final int TOP = 40;
@@ -23,14 +21,13 @@ public final class HeadViewFigure implements Figure {
     private static final int GAP = 220;
     private static final Color LINE = new Color(0x1F4E9A);
 
-    private final String title;
     private final String[] labels;
     private final float[][] weights;
     private final double threshold;
     private final int maxLines;
 
     public HeadViewFigure(String title, String[] labels, float[][] weights, double threshold, int maxLines) {
-        this.title = title;
+        super(title);
         this.labels = labels.clone();
         this.weights = weights;
         this.threshold = threshold;
@@ -48,20 +45,8 @@ public final class HeadViewFigure implements Figure {
     }
 
     @Override
-    public Caption caption() {
-        return null;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
     public List<HotSpot> draw(Graphics2D g) {
-        g.setColor(Color.BLACK);
-        g.setFont(Charts.TITLE);
-        g.drawString(title, 8, 20);
+        drawTitle(g);
         List<float[]> lines = new ArrayList<>();
         for (int q = 0; q < weights.length; q++) {
             for (int k = 0; k < weights[q].length; k++) {

@@ -1,9 +1,7 @@
 package org.attentionatlas.web;
 
-import org.attentionatlas.reports.render.Caption;
 import org.attentionatlas.reports.render.Charts;
 import org.attentionatlas.reports.render.ColorScale;
-import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.HotSpot;
 
 import java.awt.Color;
@@ -12,18 +10,17 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 /** The model view for export: a layers × heads grid of small attention heatmaps (pooled to at most 48 × 48). */
-public final class ModelGridFigure implements Figure {
+public final class ModelGridFigure extends TitledFigure {
 
     private static final int CELL = 64;
     private static final int PAD = 6;
     private static final int LEFT = 60;
     private static final int TOP = 52;
 
-    private final String title;
     private final float[][][][] thumbs; // [layer][head][q][k]
 
     public ModelGridFigure(String title, float[][][][] thumbs) {
-        this.title = title;
+        super(title);
         this.thumbs = thumbs;
     }
 
@@ -38,20 +35,8 @@ public final class ModelGridFigure implements Figure {
     }
 
     @Override
-    public Caption caption() {
-        return null;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
     public List<HotSpot> draw(Graphics2D g) {
-        g.setColor(Color.BLACK);
-        g.setFont(Charts.TITLE);
-        g.drawString(title, 8, 20);
+        drawTitle(g);
         g.setFont(Charts.TICK);
         for (int h = 0; h < thumbs[0].length; h++) {
             g.setColor(Color.DARK_GRAY);
