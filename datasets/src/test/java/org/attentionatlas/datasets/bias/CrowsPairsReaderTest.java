@@ -1,5 +1,6 @@
 package org.attentionatlas.datasets.bias;
 
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class CrowsPairsReaderTest {
 
     @Test
     void realDevFileCountsPerBiasType() {
-        CrowsPairsData d = CrowsPairsReader.read(SharedData.dataset("crows_pairs"));
+        CrowsPairsData d = CrowsPairsReader.read(Fixtures.dataset("crows_pairs"));
         assertEquals(1057, d.pairs().size());
         assertTrue(d.report().issues().isEmpty(), d.report().summary(10));
         Map<CulturalBias, Integer> n = new EnumMap<>(CulturalBias.class);

@@ -1,5 +1,6 @@
 package org.attentionatlas.datasets.bias;
 
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class WinoBiasReaderTest {
 
     @Test
     void realDevSplitPairsEveryLine() {
-        WinoBiasData d = WinoBiasReader.read(SharedData.dataset("winobias"), "dev");
+        WinoBiasData d = WinoBiasReader.read(Fixtures.dataset("winobias"), "dev");
         assertEquals(2 * 396, d.pairs().size());
         assertTrue(d.report().issues().isEmpty(), d.report().summary(10));
         WinoBiasPair first = d.pairs().get(0);
@@ -39,7 +40,7 @@ class WinoBiasReaderTest {
 
     @Test
     void multiWordOccupationAndAnnotationNoise() {
-        WinoBiasData d = WinoBiasReader.read(SharedData.dataset("winobias"), "dev");
+        WinoBiasData d = WinoBiasReader.read(Fixtures.dataset("winobias"), "dev");
         assertTrue(d.pairs().stream().anyMatch(p -> p.pro().goldOccupation().equals("construction worker")
                 || p.pro().otherOccupation().equals("construction worker")));
     }

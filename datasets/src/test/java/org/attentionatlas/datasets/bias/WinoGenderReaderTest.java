@@ -1,5 +1,6 @@
 package org.attentionatlas.datasets.bias;
 
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class WinoGenderReaderTest {
 
     @Test
     void realDevFilesLocateEveryPronoun() {
-        WinoGenderData d = WinoGenderReader.read(SharedData.dataset("winogender"));
+        WinoGenderData d = WinoGenderReader.read(Fixtures.dataset("winogender"));
         assertEquals(504, d.sentences().size());
         assertEquals(42, d.stats().size());
         assertTrue(d.report().issues().isEmpty(), d.report().summary(10));

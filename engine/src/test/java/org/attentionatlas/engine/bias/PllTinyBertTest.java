@@ -9,9 +9,9 @@ import org.attentionatlas.engine.model.ForwardOutput;
 import org.attentionatlas.engine.model.PaddedBatch;
 import org.attentionatlas.engine.model.Transformer;
 import org.attentionatlas.engine.model.Transformers;
-import org.attentionatlas.engine.testing.Golden;
 import org.attentionatlas.engine.tokenize.Encoding;
 import org.attentionatlas.engine.weights.SafetensorsReader;
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Masked-LM metrics on the tiny random BERT of ../shared/golden/tiny (no tokenizer: encodings are built from ids),
+ * Masked-LM metrics on the tiny random BERT of fixtures/golden/tiny (no tokenizer: encodings are built from ids),
  * against a direct computation: mask one token, run a forward pass of that copy alone, take log-softmax at its id.
  */
 class PllTinyBertTest {
@@ -35,7 +35,7 @@ class PllTinyBertTest {
 
     @BeforeAll
     static void load() {
-        Path dir = Golden.tinyModel("tiny-bert");
+        Path dir = Fixtures.tinyModel("tiny-bert");
         model = Transformers.create(HfConfigReader.read(dir.resolve("config.json")), SafetensorsReader.readDirectory(dir),
                 Device.cpu());
     }

@@ -1,7 +1,8 @@
 package org.attentionatlas.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.attentionatlas.engine.testing.Golden;
+import org.attentionatlas.testkit.Fixtures;
+import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +38,14 @@ class EngineCliTest {
 
     @Test
     void inspectWritesTheGoldenAttentions() {
-        JsonNode golden = Golden.json(Golden.sharedDir().resolve("golden/real/minilm-l6.json")).get("cases").get(0);
+        JsonNode golden = Fixtures.realGolden("minilm-l6").get("cases").get(0);
         Path json = tmp.resolve("out/inspect.json");
         Result r = run("inspect", "--model", "minilm-l6", "--text", golden.get("text").asText(), "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode result = Golden.json(json).get("results").get(0);
         assertEquals(golden.get("input_ids"), result.get("input_ids"));
         assertEquals(golden.get("tokens"), result.get("tokens"));
-        float[] got = toFloats(Golden.flatten(result.get("attentions")));
+        float[] got = Golden.flattenFloats(result.get("attentions"));
         Golden.assertClose("inspect minilm-l6", golden.get("attentions"), got, 1e-4);
         assertTrue(r.out().contains("L5 H11"), "summary lists every layer and head");
         assertTrue(r.out().contains("[CLS]@0") || r.out().contains("[SEP]@"), "summary names attended tokens");
@@ -150,17 +151,9 @@ class EngineCliTest {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         for (String f : new String[] {"config.json", "model.safetensors"}) {
-            Files.copy(Golden.tinyModel(name).resolve(f), dir.resolve(f));
+            Files.copy(Fixtures.tinyModel(name).resolve(f), dir.resolve(f));
             dir.resolve(f).toFile().setWritable(true);
         }
         return dir;
-    }
-
-    private static float[] toFloats(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
-        }
-        return f;
     }
 }

@@ -8,8 +8,9 @@ import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.mlm.FillMask;
 import org.attentionatlas.engine.mlm.Prediction;
-import org.attentionatlas.engine.testing.Golden;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.testkit.Fixtures;
+import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The four real models fetched from Maven Central reproduce ../shared/golden/real: identical token ids, attentions
+ * The four real models fetched from Maven Central reproduce fixtures/golden/real: identical token ids, attentions
  * within 1e-4 (batched with padding), and the published fill-mask top-5.
  */
 class RealModelGoldenTest {
@@ -44,7 +45,7 @@ class RealModelGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"minilm-l6", "bge-small-zh", "bert-base-uncased", "mbert-cased"})
     void attentionsMatchReference(String name) {
-        JsonNode golden = Golden.json(Golden.sharedDir().resolve("golden/real/" + name + ".json"));
+        JsonNode golden = Fixtures.realGolden(name);
         LoadedModel model = model(name);
         List<Encoding> encodings = new ArrayList<>();
         for (JsonNode c : golden.get("cases")) {
@@ -74,7 +75,7 @@ class RealModelGoldenTest {
     }
 
     private static void checkFillMask(String name, double tol) {
-        JsonNode golden = Golden.json(Golden.sharedDir().resolve("golden/real/" + name + ".json"));
+        JsonNode golden = Fixtures.realGolden(name);
         FillMask fill = new FillMask(model(name));
         for (JsonNode c : golden.get("fill_mask")) {
             List<Prediction> got = fill.predict(c.get("text").asText(), 5);

@@ -12,8 +12,9 @@ import org.attentionatlas.engine.hooks.HookKind;
 import org.attentionatlas.engine.hooks.HookPoint;
 import org.attentionatlas.engine.hooks.Hooks;
 import org.attentionatlas.engine.hooks.Stack;
-import org.attentionatlas.engine.testing.Golden;
 import org.attentionatlas.engine.weights.SafetensorsReader;
+import org.attentionatlas.testkit.Fixtures;
+import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The tiny random HF models in ../shared/golden/tiny: attentions, hidden states and logits within 1e-5 of HF
+ * The tiny random HF models in fixtures/golden/tiny: attentions, hidden states and logits within 1e-5 of HF
  * transformers, for the three cases run as one right-padded batch and one by one.
  */
 class TinyGoldenTest {
@@ -34,7 +35,7 @@ class TinyGoldenTest {
     @CsvSource({"tiny-bert,true", "tiny-bert,false", "tiny-roberta,true", "tiny-roberta,false",
             "tiny-gpt2,true", "tiny-gpt2,false", "tiny-t5,true", "tiny-t5,false"})
     void reproducesTransformers(String name, boolean batched) {
-        Path dir = Golden.tinyModel(name);
+        Path dir = Fixtures.tinyModel(name);
         JsonNode golden = Golden.json(dir.resolve("golden.json"));
         ModelConfig config = HfConfigReader.read(dir.resolve("config.json"));
         try (Transformer model = Transformers.create(config, SafetensorsReader.readDirectory(dir), Device.cpu())) {

@@ -1,6 +1,8 @@
 package org.attentionatlas.engine.tokenize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.attentionatlas.testkit.Fixtures;
+import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,11 +37,11 @@ class GoldenTokenizationTest {
     static List<Arguments> goldenCases() {
         List<Arguments> all = new ArrayList<>();
         for (String model : RealModels.NAMES) {
-            JsonNode golden = RealModels.golden(model);
+            JsonNode golden = Fixtures.realGolden(model);
             for (String section : List.of("cases", "fill_mask")) {
                 for (JsonNode c : golden.path(section)) {
-                    all.add(Arguments.of(model, section, c.get("text").asText(), RealModels.strings(c.get("tokens")),
-                            RealModels.ints(c.get("input_ids")), c.path("mask_index").asInt(-1)));
+                    all.add(Arguments.of(model, section, c.get("text").asText(), Golden.strings(c.get("tokens")),
+                            Golden.ints(c.get("input_ids")), c.path("mask_index").asInt(-1)));
                 }
             }
         }

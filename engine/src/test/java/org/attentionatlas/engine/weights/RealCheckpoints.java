@@ -4,12 +4,12 @@ import org.attentionatlas.engine.config.Activation;
 import org.attentionatlas.engine.config.Architecture;
 import org.attentionatlas.engine.config.ModelConfig;
 import org.attentionatlas.engine.load.ModelStore;
+import org.attentionatlas.testkit.Fixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,16 +41,8 @@ final class RealCheckpoints {
         return ModelStore.defaultStore().directory(name);
     }
 
-    static Path sharedDir() {
-        String dir = System.getProperty("atlas.shared.dir");
-        if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException("system property atlas.shared.dir is not set; run through Maven");
-        }
-        return Paths.get(dir);
-    }
-
     static List<Row> mapping(String name) {
-        Path tsv = sharedDir().resolve("golden/real/mappings").resolve(name + ".tsv");
+        Path tsv = Fixtures.mapping(name);
         List<String> lines;
         try {
             lines = Files.readAllLines(tsv);

@@ -1,6 +1,6 @@
 package org.attentionatlas.engine.weights;
 
-import org.attentionatlas.engine.testing.Golden;
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class SafetensorsReaderTest {
 
     @Test
     void shardedCheckpointEqualsTheSingleFile() throws IOException {
-        WeightMap single = SafetensorsReader.readDirectory(Golden.tinyModel("tiny-bert"));
+        WeightMap single = SafetensorsReader.readDirectory(Fixtures.tinyModel("tiny-bert"));
         List<String> names = new ArrayList<>(single.names());
         List<String> first = names.subList(0, names.size() / 2);
         List<String> second = names.subList(names.size() / 2, names.size());

@@ -19,6 +19,7 @@ import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,13 +50,12 @@ class BiasMaskedLmTest {
 
     @Test
     void fillMaskGapAndCrowsPairsEqualTheEngine() throws Exception {
-        Path shared = Paths.get(System.getProperty("atlas.shared.dir", "../../shared"), "datasets");
         Path wg = Files.createDirectories(dir.resolve("in/winogender"));
-        List<String> sentences = Files.readAllLines(shared.resolve("winogender/all_sentences.tsv"));
+        List<String> sentences = Files.readAllLines(Fixtures.dataset("winogender").resolve("all_sentences.tsv"));
         Files.write(wg.resolve("all_sentences.tsv"), sentences.subList(0, 13), StandardCharsets.UTF_8);
-        Files.copy(shared.resolve("winogender/occupations-stats.tsv"), wg.resolve("occupations-stats.tsv"));
+        Files.copy(Fixtures.dataset("winogender").resolve("occupations-stats.tsv"), wg.resolve("occupations-stats.tsv"));
         Path cp = Files.createDirectories(dir.resolve("in/crows_pairs"));
-        List<String> csv = Files.readAllLines(shared.resolve("crows_pairs/crows_pairs_anonymized.csv"));
+        List<String> csv = Files.readAllLines(Fixtures.dataset("crows_pairs").resolve("crows_pairs_anonymized.csv"));
         Files.write(cp.resolve("crows_pairs_anonymized.csv"), csv.subList(0, 5), StandardCharsets.UTF_8);
 
         Path out = dir.resolve("results");

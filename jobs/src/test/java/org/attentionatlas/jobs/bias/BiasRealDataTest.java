@@ -4,21 +4,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Real data, kept fast: the bundled probes (% female from WinoGender's statistics in {@code atlas.shared.dir}) and
+ * Real data, kept fast: the bundled probes (% female from WinoGender's statistics in {@code data/winogender}) and
  * the first five lines of each WinoBias dev file (20 sentences), with minilm-l6.
  */
 class BiasRealDataTest {
@@ -28,12 +27,8 @@ class BiasRealDataTest {
 
     @Test
     void probesAndAWinoBiasSubset() throws Exception {
-        Path shared = Paths.get(System.getProperty("atlas.shared.dir", "../../shared"), "datasets");
-        if (!Files.isDirectory(shared.resolve("winobias"))) {
-            fail("shared datasets not found at " + shared.toAbsolutePath() + " (set -Datlas.shared.dir)");
-        }
         Path wino = Files.createDirectories(dir.resolve("in/winobias"));
-        try (var files = Files.list(shared.resolve("winobias"))) {
+        try (var files = Files.list(Fixtures.dataset("winobias"))) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".dev")) {
@@ -47,7 +42,7 @@ class BiasRealDataTest {
         Path out = dir.resolve("results");
         BiasRunSummary s = new BiasJob(SharedSpark.get(), BiasConfig.fromArgs("--model", "minilm-l6", "--dataset",
                 "winobias,probes", "--input", dir.resolve("in").toString(), "--stats",
-                shared.resolve("winogender").toString(), "--output", out.toString(), "--bootstrap", "200",
+                Fixtures.dataset("winogender").toString(), "--output", out.toString(), "--bootstrap", "200",
                 "--permutations", "500"), new java.io.PrintStream(java.io.PrintStream.nullOutputStream())).run();
         // 20 WinoBias sentences + 300 English probes; the 120 Chinese probe pairs are rejected: 他 and 她 are [UNK]
         assertEquals(20 + 300, s.sentences(), s.describe());

@@ -1,18 +1,21 @@
-package org.attentionatlas.engine.testing;
+package org.attentionatlas.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Access to ../shared/golden and float comparisons with the worst offender in the message. */
+/** Reading golden JSON (plain or {@code .gz}) and float comparisons with the worst offender in the message. */
 public final class Golden {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,24 +23,13 @@ public final class Golden {
     private Golden() {
     }
 
-    public static Path sharedDir() {
-        String dir = System.getProperty("atlas.shared.dir");
-        Path p = dir != null ? Paths.get(dir) : Paths.get("..", "..", "shared");
-        if (!Files.isDirectory(p.resolve("golden"))) {
-            fail("shared fixtures not found at " + p.toAbsolutePath() + " (set -Datlas.shared.dir)");
-        }
-        return p;
-    }
-
-    public static Path tinyModel(String name) {
-        return sharedDir().resolve("golden/tiny").resolve(name);
-    }
-
+    /** The JSON in {@code file}, gunzipped first when its name ends in {@code .gz}. */
     public static JsonNode json(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+            return JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -45,6 +37,14 @@ public final class Golden {
         int[] out = new int[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
+    public static String[] strings(JsonNode array) {
+        String[] out = new String[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asText();
         }
         return out;
     }
@@ -68,8 +68,9 @@ public final class Golden {
         }
     }
 
+    /** The numbers of a nested JSON array in row-major order. */
     public static double[] flatten(JsonNode node) {
-        java.util.ArrayList<Double> out = new java.util.ArrayList<>();
+        List<Double> out = new ArrayList<>();
         flattenInto(node, out);
         double[] a = new double[out.size()];
         for (int i = 0; i < a.length; i++) {
@@ -78,7 +79,17 @@ public final class Golden {
         return a;
     }
 
-    private static void flattenInto(JsonNode node, java.util.List<Double> out) {
+    /** The numbers of a nested JSON array in row-major order, as floats. */
+    public static float[] flattenFloats(JsonNode node) {
+        double[] d = flatten(node);
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    private static void flattenInto(JsonNode node, List<Double> out) {
         if (node.isArray()) {
             for (JsonNode c : node) {
                 flattenInto(c, out);
