@@ -1,6 +1,10 @@
 package org.attentionatlas.engine.cli;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.load.ModelLoader;
+import org.attentionatlas.engine.stats.AttentionStatisticsTest;
 import org.attentionatlas.testkit.Fixtures;
 import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,39 @@ class EngineCliTest {
         Golden.assertClose("inspect minilm-l6", golden.get("attentions"), got, 1e-4);
         assertTrue(r.out().contains("L5 H11"), "summary lists every layer and head");
         assertTrue(r.out().contains("[CLS]@0") || r.out().contains("[SEP]@"), "summary names attended tokens");
+    }
+
+    @Test
+    void inspectWritesT5EncoderDecoderAndCrossAttentions() throws IOException {
+        Path dir = copyTiny("tiny-t5");
+        Files.copy(Fixtures.tokenizer("t5-unigram").resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
+        Path json = tmp.resolve("t5.json");
+        Result r = run("inspect", "--model", dir.toString(), "--text", "the cat sat", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = Golden.json(json).get("results").get(0);
+        // the hand-built Unigram vocabulary: ▁the ▁cat ▁sat, then </s>; the decoder runs its start token alone
+        assertEquals("[4,5,11,1]", result.get("input_ids").toString());
+        assertEquals("[\"▁the\",\"▁cat\",\"▁sat\",\"</s>\"]", result.get("tokens").toString());
+        assertEquals("[0]", result.get("decoder_input_ids").toString());
+        try (LoadedModel model = ModelLoader.withDefaultStore().load(dir.toString(), Device.cpu())) {
+            float[][][][] encoder = AttentionStatisticsTest.rawAttention(model, model.encode("the cat sat"));
+            Golden.assertClose("inspect tiny-t5 encoder_attentions", result.get("encoder_attentions"), flat(encoder), 1e-6);
+        }
+        double[] decoder = Golden.flatten(result.get("decoder_attentions"));
+        assertEquals(2 * 4, decoder.length, "2 decoder layers x 4 heads, one query and one key");
+        for (double v : decoder) {
+            assertEquals(1.0, v, 1e-6, "a lone decoder position attends to itself only");
+        }
+        JsonNode cross = result.get("cross_attentions");
+        assertEquals(2, cross.size());
+        for (JsonNode layer : cross) {
+            for (JsonNode head : layer) {
+                assertEquals(1, head.size(), "one decoder query");
+                assertEquals(4, head.get(0).size(), "over the four encoder tokens");
+                assertEquals(1.0, java.util.Arrays.stream(Golden.flatten(head)).sum(), 1e-5);
+            }
+        }
+        assertTrue(r.out().contains("tokens (4): ▁the ▁cat ▁sat </s>"), r.out());
     }
 
     @Test
@@ -137,6 +174,21 @@ class EngineCliTest {
         assertEquals(2, run("inspect", "--model", "minilm-l6").code());
         assertEquals(2, run("inspect", "--bogus", "x").code());
         assertEquals(2, run("frobnicate").code());
+    }
+
+    /** [layer][head][q][k] in row-major order. */
+    private static float[] flat(float[][][][] a) {
+        int n = 0;
+        float[] out = new float[a.length * a[0].length * a[0][0].length * a[0][0][0].length];
+        for (float[][][] layer : a) {
+            for (float[][] head : layer) {
+                for (float[] row : head) {
+                    System.arraycopy(row, 0, out, n, row.length);
+                    n += row.length;
+                }
+            }
+        }
+        return out;
     }
 
     private void assertNoOutput() {

@@ -77,7 +77,7 @@ public class AttentionStatisticsTest {
      * The full [layer][head][q][k] self-attention matrices of one unpadded sequence, captured at the pattern hook
      * (T5: the encoder's, run with the decoder start token as the decoder input).
      */
-    static float[][][][] rawAttention(LoadedModel model, Encoding e) {
+    public static float[][][][] rawAttention(LoadedModel model, Encoding e) {
         ModelConfig c = model.config();
         int layers = c.layers();
         int heads = c.heads();
