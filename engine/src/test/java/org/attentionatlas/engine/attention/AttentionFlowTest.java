@@ -129,7 +129,7 @@ class AttentionFlowTest {
     }
 
     @Test
-    void fiftyTokensTwelveLayersIsFast() {
+    void fiftyTokensTwelveLayersGiveFlowsWithinTheUnitInterval() {
         Random rnd = new Random(7);
         int n = 50;
         float[][][] a = new float[12][n][n];
@@ -145,12 +145,10 @@ class AttentionFlowTest {
                 }
             }
         }
-        long t0 = System.nanoTime();
         double[][] f = AttentionFlow.of(AttentionRollout.of(a)).matrix();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("attention flow 50 tokens x 12 layers: %.2f s%n", seconds);
-        assertTrue(seconds < 5, "took " + seconds + " s");
+        assertEquals(n, f.length);
         for (double[] row : f) {
+            assertEquals(n, row.length);
             for (double v : row) {
                 assertTrue(v >= -1e-9 && v <= 1 + 1e-9, "flow " + v);
             }
