@@ -1,6 +1,7 @@
 package org.attentionatlas.jobs.testing;
 
 import org.apache.spark.sql.Row;
+import org.attentionatlas.jobs.audit.AuditCommand;
 import org.attentionatlas.jobs.audit.AuditConfig;
 import org.attentionatlas.jobs.audit.AuditJob;
 import org.attentionatlas.jobs.audit.RunSummary;
@@ -27,7 +28,7 @@ public final class Audits {
             args.add(input.toString());
         }
         args.addAll(List.of(flags));
-        AuditConfig config = AuditConfig.fromArgs(args.toArray(new String[0]));
+        AuditConfig config = AuditCommand.config(args.toArray(new String[0]));
         return new AuditJob(SharedSpark.get(), config, new PrintStream(PrintStream.nullOutputStream())).run();
     }
 
