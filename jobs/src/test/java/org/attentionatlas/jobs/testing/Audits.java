@@ -19,9 +19,9 @@ public final class Audits {
     private Audits() {
     }
 
-    /** An audit of {@code input} into {@code output} with minilm-l6 and the given extra flags. */
+    /** An audit of {@code input} into {@code output} with the default model (minilm-l6) and the given extra flags. */
     public static RunSummary run(Path input, Path output, String... flags) {
-        List<String> args = new ArrayList<>(List.of("--model", "minilm-l6", "--output", output.toString(),
+        List<String> args = new ArrayList<>(List.of("--output", output.toString(),
                 "--progress-interval-ms", "60000"));
         if (input != null) {
             args.add("--input");
