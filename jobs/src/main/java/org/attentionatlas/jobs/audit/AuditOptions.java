@@ -19,79 +19,79 @@ import java.nio.file.Path;
 public final class AuditOptions {
 
     @Option(names = "--conf", paramLabel = "FILE", description = "properties file of settings (keys named like the flags)")
-    Path conf;
+    private Path conf;
 
     @Mixin
-    ModelOptions model;
+    private ModelOptions model;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "where short model names are unpacked (empty: the engine's default)")
-    String modelsDir;
+    private String modelsDir;
 
     @Option(names = "--input", paramLabel = "PATH", description = "text file, folder of .txt files, .jsonl, .parquet or .csv (empty: the bundled corpus)")
-    String input;
+    private String input;
 
     @Option(names = "--format", description = "auto, text, txt-dir, jsonl, parquet or csv")
-    String format;
+    private String format;
 
     @Option(names = "--text-field", paramLabel = "FIELD", description = "JSONL field of the text")
-    String textField;
+    private String textField;
 
     @Option(names = "--text-column", paramLabel = "COLUMN", description = "Parquet or CSV column of the text (a synonym of --text-field)")
-    String textColumn;
+    private String textColumn;
 
     @Option(names = "--id-field", paramLabel = "FIELD", description = "field of document ids (empty: SHA-256 of the text)")
-    String idField;
+    private String idField;
 
     @Option(names = "--lang-field", paramLabel = "FIELD", description = "field of language codes (empty: --language)")
-    String langField;
+    private String langField;
 
     @Option(names = "--language", description = "language of documents without one")
-    String language;
+    private String language;
 
     @Option(names = "--dataset", description = "dataset name recorded in the results (empty: the input's file name)")
-    String dataset;
+    private String dataset;
 
     @Option(names = "--output", paramLabel = "DIR", description = "results folder")
-    String output;
+    private String output;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (empty: spark-submit's, else local[2])")
-    String master;
+    private String master;
 
     @Option(names = "--fp16", arity = "0..1", description = "half precision on a GPU (ignored on the CPU)")
-    boolean fp16;
+    private boolean fp16;
 
     @Option(names = "--batch-tokens", paramLabel = "N", description = "padded tokens per forward pass")
-    int batchTokens;
+    private int batchTokens;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "most sequences per forward pass")
-    int batchSize;
+    private int batchSize;
 
     @Option(names = "--chunk-docs", paramLabel = "N", description = "documents a task sorts and batches together")
-    int chunkDocs;
+    private int chunkDocs;
 
     @Option(names = "--max-length", paramLabel = "TOKENS", description = "window length, special tokens included (0: the model's maximum)")
-    int maxLength;
+    private int maxLength;
 
     @Option(names = "--stride", paramLabel = "TOKENS", description = "text tokens between window starts (0: half a window)")
-    int stride;
+    private int stride;
 
     @Option(names = "--split-chars", paramLabel = "N", description = "a longer document is spread over several tasks (0: never)")
-    int splitChars;
+    private int splitChars;
 
     @Option(names = "--torch-threads", paramLabel = "N", description = "PyTorch intra-op threads per executor JVM (0: PyTorch's default)")
-    int torchThreads;
+    private int torchThreads;
 
     @Option(names = "--partitions", paramLabel = "N", description = "partitions of the new documents (0: automatic)")
-    int partitions;
+    private int partitions;
 
     @Option(names = "--metrics", description = "head_stats statistic columns: all, or a comma list (entropy_mean, cls_mass, ...)")
-    String metrics;
+    private String metrics;
 
     @Option(names = "--sample-size", paramLabel = "N", description = "documents per model and revision whose raw attention is kept")
-    int sampleSize;
+    private int sampleSize;
 
     @Option(names = "--progress-interval-ms", paramLabel = "MS", description = "console progress at most this often")
-    int progressIntervalMs;
+    private int progressIntervalMs;
 
     /** The checked settings; an {@link IllegalArgumentException} (or InputException) naming a bad one. */
     public AuditConfig config() {
