@@ -59,7 +59,7 @@ public class PropertiesDefaults implements IDefaultValueProvider {
         Properties overrides = overrides(arg.command());
         String value = overrides != null && overrides.containsKey(key) ? overrides.getProperty(key)
                 : builtIn.getProperty(key);
-        return value == null ? null : value.trim();
+        return value == null || value.isBlank() ? null : value.trim(); // empty: no default (help shows none)
     }
 
     static String key(OptionSpec option) {
