@@ -46,6 +46,9 @@ public record BiasConfig(BiasSettings scoring, List<String> datasets, String inp
                 throw new IllegalArgumentException("--input is required for dataset " + d);
             }
         }
+        if (!List.of("dev", "test").contains(split)) {
+            throw new IllegalArgumentException("--split must be dev or test, got '" + split + "'");
+        }
         JobMain.requireOutputFolder(output);
         positive("--bootstrap", bootstrap);
         positive("--permutations", permutations);

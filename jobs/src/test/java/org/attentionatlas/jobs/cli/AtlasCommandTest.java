@@ -134,6 +134,8 @@ class AtlasCommandTest {
         assertEquals("error: unknown dataset 'bogus'; known: [winobias, winogender, crows-pairs, probes]",
                 refused("bias", "--dataset", "bogus"));
         assertEquals("error: --input is required for dataset winobias", refused("bias", "--dataset", "winobias"));
+        assertEquals("error: --split must be dev or test, got 'train'", refused("bias", "--split", "train"));
+        assertEquals("error: --bootstrap must be positive, got 0", refused("bias", "--bootstrap", "0"));
         String seed = refused("bias", "--seed", "x");
         assertTrue(seed.contains("--seed") && seed.contains("'x'"), seed);
         assertEquals("error: results directory " + dir.resolve("none") + " does not exist",
