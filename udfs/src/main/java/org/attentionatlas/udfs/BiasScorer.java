@@ -36,11 +36,11 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
 
     private static final int MLM = BiasSentence.SCORED.fieldIndex("mlm");
 
-    private final AuditSettings settings;
+    private final BiasSettings settings;
     private final boolean maskedLm;
 
     /** {@code maskedLm}: also compute the masked-LM scores (the model must have an MLM head). */
-    public BiasScorer(AuditSettings settings, boolean maskedLm) {
+    public BiasScorer(BiasSettings settings, boolean maskedLm) {
         this.settings = settings;
         this.maskedLm = maskedLm;
     }
@@ -51,8 +51,8 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
     }
 
     private List<Row> scoreChunk(Iterator<Row> input) {
-        LoadedModel model = ModelHolder.get(settings).model();
-        List<Row> rows = PartitionChunks.take(input, settings.chunkDocs());
+        LoadedModel model = ModelHolder.get(settings.model()).model();
+        List<Row> rows = PartitionChunks.take(input, settings.chunkSentences());
         List<Encoding> encodings = new ArrayList<>(rows.size());
         List<Row> attended = rows.stream().filter(r -> !BiasSentence.CROWS.equals(r.getAs("kind"))).toList();
         attended.forEach(r -> encodings.add(model.encode(r.<String>getAs("text"))));

@@ -36,7 +36,7 @@ public final class ModelHolder {
     }
 
     /** The JVM's model for these settings, loading it on first use. */
-    public static ModelHolder get(AuditSettings s) {
+    public static ModelHolder get(ModelSettings s) {
         String key = s.model() + "|" + s.device() + "|" + s.fp16() + "|" + s.modelsDir();
         synchronized (HOLDERS) {
             ModelHolder h = HOLDERS.get(key);

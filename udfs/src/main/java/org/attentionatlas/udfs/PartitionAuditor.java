@@ -41,7 +41,7 @@ public final class PartitionAuditor implements MapPartitionsFunction<Row, Row> {
     }
 
     private List<Row> processChunk(Iterator<Row> input) {
-        ModelHolder holder = ModelHolder.get(settings);
+        ModelHolder holder = ModelHolder.get(settings.model());
         LoadedModel model = holder.model();
         List<Row> docs = PartitionChunks.take(input, settings.chunkDocs());
         int window = settings.windowLength(model.config().maxTokens());
@@ -51,7 +51,7 @@ public final class PartitionAuditor implements MapPartitionsFunction<Row, Row> {
         for (int d = 0; d < docs.size(); d++) {
             Encoding e = model.tokenizer().encode(docs.get(d).<String>getAs(AuditedDocument.TEXT));
             tokens[d] = e.length();
-            List<Encoding> all = Windows.split(e, window, settings.windowStride(window, specials(e)));
+            List<Encoding> all = Windows.split(e, window, settings.windowStride(window, AuditSettings.specials(e)));
             int part = docs.get(d).<Integer>getAs(AuditedDocument.PART);
             int parts = docs.get(d).<Integer>getAs(AuditedDocument.PARTS);
             for (int w = part; w < all.size(); w += parts) {
@@ -91,13 +91,5 @@ public final class PartitionAuditor implements MapPartitionsFunction<Row, Row> {
         documentsDone.add(docsDone);
         tokensDone.add(chunkTokens);
         return out;
-    }
-
-    private static int specials(Encoding e) {
-        int n = 0;
-        for (boolean s : e.special()) {
-            n += s ? 1 : 0;
-        }
-        return n;
     }
 }

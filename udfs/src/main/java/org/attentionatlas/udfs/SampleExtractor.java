@@ -51,7 +51,7 @@ public final class SampleExtractor implements FlatMapFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Row doc) {
-        LoadedModel model = ModelHolder.get(settings).model();
+        LoadedModel model = ModelHolder.get(settings.model()).model();
         Encoding e = model.tokenizer().encode(doc.<String>getAs("text"));
         int window = settings.windowLength(model.config().maxTokens());
         Encoding first = Windows.split(e, window, settings.windowStride(window, 2)).get(0);

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /**
- * {@code ./submit.sh serve [--port 8080] [--host 127.0.0.1] [--results DIR] [--models minilm-l6,...]}: the page
- * and its JSON API over the engine. Binds to 127.0.0.1 unless {@code --host} says otherwise.
+ * The page and its JSON API over the engine ({@code ./submit.sh serve}, {@link ServeCommand}). Binds to 127.0.0.1
+ * unless {@code --host} says otherwise.
  */
 public final class AtlasServer implements AutoCloseable {
 
@@ -65,18 +65,5 @@ public final class AtlasServer implements AutoCloseable {
         app.stop();
         queue.close();
         models.close();
-    }
-
-    public static void main(String[] args) {
-        ServerConfig config;
-        try {
-            config = ServerConfig.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("serve: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        AtlasServer server = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "atlas-shutdown"));
     }
 }

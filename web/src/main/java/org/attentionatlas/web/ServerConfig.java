@@ -7,47 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command-line settings of {@link AtlasServer}: {@code --port 8080 --host 127.0.0.1 --results DIR
- * --models minilm-l6,bert-base-uncased,mine=/path/to/checkpoint --queue 16}. A model entry is a known short name or
+ * The settings of {@link AtlasServer} (from {@link ServeCommand}). A model entry is a known short name or
  * {@code NAME=DIR}; web users can only pick among these names, never name a path.
  */
 public record ServerConfig(String host, int port, Path results, Map<String, String> models, int queueCapacity) {
 
-    public static final String USAGE = "usage: serve [--port 8080] [--host 127.0.0.1] [--results DIR] "
-            + "[--models minilm-l6,bert-base-uncased,NAME=DIR] [--queue 16]";
-
     public ServerConfig {
         models = Map.copyOf(models);
         if (models.isEmpty()) {
-            throw new IllegalArgumentException("no models configured; " + USAGE);
+            throw new IllegalArgumentException("--models names no model");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
         }
         if (queueCapacity < 1) {
-            throw new IllegalArgumentException("--queue must be at least 1");
+            throw new IllegalArgumentException("--queue must be at least 1, got " + queueCapacity);
         }
-    }
-
-    public static ServerConfig parse(String[] args) {
-        String host = "127.0.0.1";
-        int port = 8080;
-        Path results = Paths.get("results");
-        String models = "minilm-l6";
-        int queue = 16;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
-            }
-            String value = args[++i];
-            switch (flag) {
-                case "--host" -> host = value;
-                case "--port" -> port = Integer.parseInt(value);
-                case "--results" -> results = Paths.get(value);
-                case "--models" -> models = value;
-                case "--queue" -> queue = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown argument '" + flag + "'; " + USAGE);
-            }
-        }
-        return new ServerConfig(host, port, results, parseModels(models), queue);
     }
 
     /** {@code a,b,name=dir} → name → short name or directory, in the given order. */

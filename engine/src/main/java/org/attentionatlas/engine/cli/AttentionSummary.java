@@ -3,7 +3,7 @@ package org.attentionatlas.engine.cli;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.load.LoadedModel;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +14,7 @@ final class AttentionSummary {
     private AttentionSummary() {
     }
 
-    static void print(PrintStream out, LoadedModel model, List<RawAttention> raw, int top) {
+    static void print(PrintWriter out, LoadedModel model, List<RawAttention> raw, int top) {
         out.printf("model %s (%s, %s %s)%n", model.provenance().name(), model.config().architecture(),
                 model.provenance().source(), model.provenance().revision());
         for (RawAttention r : raw) {

@@ -3,34 +3,49 @@ package org.attentionatlas.engine.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.attentionatlas.engine.load.Devices;
 import org.attentionatlas.engine.load.LoadedModel;
-import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.mlm.FillMask;
 import org.attentionatlas.engine.mlm.Prediction;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code fill-mask --model NAME_OR_DIR --text "... [MASK] ..." --top K --json OUT.json}. */
-public final class FillMaskCommand {
+@Command(name = "fill-mask", mixinStandardHelpOptions = true,
+        description = "The most probable tokens for the [MASK] of a text (models with an MLM head).")
+public final class FillMaskCommand implements Callable<Integer> {
 
-    static final Set<String> OPTIONS = Set.of("model", "text", "top", "json", "device");
+    @Mixin
+    private ModelOptions options;
 
-    private FillMaskCommand() {
-    }
+    @Option(names = "--text", paramLabel = "TEXT", required = true, description = "a text holding [MASK]")
+    private String text;
 
-    public static void run(List<String> argv, PrintStream console) throws IOException {
-        CliArgs args = CliArgs.parse("fill-mask", argv, OPTIONS);
-        String text = args.require("text");
-        int top = args.intValue("top", 5);
-        Path json = args.has("json") ? Paths.get(args.get("json", "")) : null;
-        try (LoadedModel model = ModelLoader.withDefaultStore().load(args.require("model"),
-                Devices.select(args.get("device", "auto")))) {
+    @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "predictions to list")
+    private int top;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "also write the predictions as JSON")
+    private Path json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 1) {
+            throw new IllegalArgumentException("--top must be positive, got " + top);
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        try (LoadedModel model = options.load()) {
             List<Prediction> predictions = new FillMask(model).predict(text, top);
             if (json != null) {
                 AtomicFiles.write(json, out -> {
@@ -60,5 +75,6 @@ public final class FillMaskCommand {
                 console.println("wrote " + json.toAbsolutePath());
             }
         }
+        return 0;
     }
 }

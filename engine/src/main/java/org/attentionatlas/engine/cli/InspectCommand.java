@@ -5,59 +5,87 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.attentionatlas.engine.attention.AttentionExtractor;
 import org.attentionatlas.engine.attention.RawAttention;
-import org.attentionatlas.engine.load.Devices;
 import org.attentionatlas.engine.load.LoadedModel;
-import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.tokenize.Encoding;
 import org.attentionatlas.engine.tokenize.TextInput;
 
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code inspect --model NAME_OR_DIR (--text TEXT | --input FILE) --json OUT.json}: full attention of each text as
  * JSON, and the most attended tokens per layer and head on the console.
  */
-public final class InspectCommand {
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Full attention of each text as JSON, and the most attended tokens per layer and head.")
+public final class InspectCommand implements Callable<Integer> {
 
-    static final Set<String> OPTIONS = Set.of("model", "text", "input", "json", "device", "batch-size", "top");
+    @Mixin
+    private ModelOptions model;
 
-    private InspectCommand() {
+    @ArgGroup(multiplicity = "1")
+    private Texts texts;
+
+    @Option(names = "--json", paramLabel = "OUT.json", required = true, description = "where to write the attentions")
+    private Path json;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "texts per forward pass")
+    private int batchSize;
+
+    @Option(names = "--top", defaultValue = "3", description = "most attended tokens printed per head")
+    private int top;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Exactly one of the text sources. */
+    static final class Texts {
+        @Option(names = "--text", paramLabel = "TEXT", description = "one text")
+        String text;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "UTF-8 file, one text per line")
+        Path input;
     }
 
-    public static void run(List<String> argv, PrintStream console) throws IOException {
-        CliArgs args = CliArgs.parse("inspect", argv, OPTIONS);
-        if (args.has("text") == args.has("input")) {
-            throw new CliArgs.UsageException("inspect: give exactly one of --text TEXT or --input FILE");
+    @Override
+    public Integer call() throws IOException {
+        if (batchSize < 1 || top < 0) {
+            throw new IllegalArgumentException("--batch-size must be positive and --top 0 or more");
         }
-        Path json = Paths.get(args.require("json"));
-        List<String> texts = args.has("text") ? List.of(TextInput.requireText(args.get("text", "")))
-                : TextInput.readLines(Paths.get(args.get("input", "")));
-        try (LoadedModel model = ModelLoader.withDefaultStore().load(args.require("model"),
-                Devices.select(args.get("device", "auto")))) {
+        PrintWriter console = spec.commandLine().getOut();
+        List<String> lines = texts.text != null ? List.of(TextInput.requireText(texts.text))
+                : TextInput.readLines(texts.input);
+        try (LoadedModel loaded = model.load()) {
             List<Encoding> encodings = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
+            for (int i = 0; i < lines.size(); i++) {
                 try {
-                    encodings.add(model.encode(texts.get(i)));
+                    encodings.add(loaded.encode(lines.get(i)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException((args.has("input") ? args.get("input", "") + " line " + (i + 1) + ": " : "")
+                    throw new IllegalArgumentException((texts.input != null ? texts.input + " line " + (i + 1) + ": " : "")
                             + e.getMessage(), e);
                 }
             }
-            List<RawAttention> raw = new AttentionExtractor(model, args.intValue("batch-size", 16)).extract(encodings);
+            List<RawAttention> raw = new AttentionExtractor(loaded, batchSize).extract(encodings);
             AtomicFiles.write(json, out -> {
                 try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                    writeJson(g, model, raw);
+                    writeJson(g, loaded, raw);
                 }
             });
-            AttentionSummary.print(console, model, raw, args.intValue("top", 3));
+            AttentionSummary.print(console, loaded, raw, top);
             console.println("wrote " + json.toAbsolutePath());
         }
+        return 0;
     }
 
     private static void writeJson(JsonGenerator g, LoadedModel model, List<RawAttention> raw) throws IOException {

@@ -1,34 +1,46 @@
 package org.attentionatlas.engine.cli;
 
-import org.attentionatlas.engine.load.Devices;
 import org.attentionatlas.engine.load.LoadedModel;
-import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.stats.AttentionStatistics;
 import org.attentionatlas.engine.tokenize.Encoding;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code bench-memory}: runs many forward passes (with the on-device statistics, as the audit does) and prints the
  * process RSS at the start and as it goes, so native memory that is not released with each batch shows as growth.
  */
-public final class MemoryBenchmark {
+@Command(name = "bench-memory", mixinStandardHelpOptions = true,
+        description = "Process RSS over many forward passes with the audit's on-device statistics.")
+public final class MemoryBenchmark implements Callable<Integer> {
 
-    static final Set<String> OPTIONS = Set.of("model", "passes", "device");
+    @Mixin
+    private ModelOptions options;
 
-    private MemoryBenchmark() {
-    }
+    @Option(names = "--passes", defaultValue = "10000", description = "forward passes after the warm-up")
+    private int passes;
 
-    public static void run(List<String> argv, PrintStream out) throws IOException {
-        CliArgs args = CliArgs.parse("bench-memory", argv, OPTIONS);
-        int passes = args.intValue("passes", 10_000);
-        try (LoadedModel model = ModelLoader.withDefaultStore().load(args.get("model", "minilm-l6"),
-                Devices.select(args.get("device", "auto")));
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (passes < 1) {
+            throw new IllegalArgumentException("--passes must be positive, got " + passes);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (LoadedModel model = options.load();
              AttentionStatistics stats = new AttentionStatistics(model)) {
             List<Encoding> texts = List.of(
                     model.encode("The doctor asked the nurse to help her with the patient."),
@@ -49,6 +61,7 @@ public final class MemoryBenchmark {
             out.printf("%d forward passes in %.1f s; RSS start %d MB, end %d MB, growth %.1f%%%n", passes,
                     (System.nanoTime() - t0) / 1e9, start / 1024, end / 1024, 100.0 * (end - start) / start);
         }
+        return 0;
     }
 
     private static long heapMb() {

@@ -15,31 +15,58 @@ import org.attentionatlas.engine.model.Precision;
 import org.attentionatlas.engine.stats.AttentionStatistics;
 import org.attentionatlas.engine.tokenize.Encoding;
 
-import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code bench-engine}: tokens/s of the forward pass (plain, and with the audit's on-device statistics) against the
  * machine's own fp32 matmul rate through DJL, measured in the same run, as a ratio of FLOP rates.
  */
-public final class ThroughputBenchmark {
+@Command(name = "bench-engine", mixinStandardHelpOptions = true,
+        description = "Tokens/s of the forward pass against the machine's own fp32 matmul rate.")
+public final class ThroughputBenchmark implements Callable<Integer> {
 
-    static final Set<String> OPTIONS = Set.of("models", "batch", "length", "seconds", "device", "fp16");
+    @Option(names = "--models", paramLabel = "NAME,...", split = ",", defaultValue = "minilm-l6,bert-base-uncased",
+            description = "models to measure")
+    private List<String> models;
 
-    private ThroughputBenchmark() {
+    @Option(names = "--batch", defaultValue = "16", description = "sequences per forward pass")
+    private int batch;
+
+    @Option(names = "--length", defaultValue = "128", description = "tokens per sequence")
+    private int length;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "time budget of each measurement")
+    private double seconds;
+
+    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto")
+    private String device;
+
+    @Option(names = "--fp16", defaultValue = "false", arity = "0..1", description = "half precision (GPU only)")
+    private boolean fp16;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (batch < 1 || length < 3 || !(seconds > 0)) {
+            throw new IllegalArgumentException("--batch must be positive, --length at least 3 and --seconds positive");
+        }
+        run(spec.commandLine().getOut());
+        return 0;
     }
 
-    public static void run(List<String> argv, PrintStream out) {
-        CliArgs args = CliArgs.parse("bench-engine", argv, OPTIONS);
-        List<String> models = Arrays.asList(args.get("models", "minilm-l6,bert-base-uncased").split(","));
-        int batch = args.intValue("batch", 16);
-        int length = args.intValue("length", 128);
-        double seconds = Double.parseDouble(args.get("seconds", "10"));
-        Device device = Devices.select(args.get("device", "auto"));
-        Precision precision = Precision.choose(Boolean.parseBoolean(args.get("fp16", "false")), device);
+    private void run(PrintWriter out) {
+        Device device = Devices.select(this.device);
+        Precision precision = Precision.choose(fp16, device);
         out.printf("device %s, %s, batch %d x %d tokens, %.0f s per measurement, %d cores%n", device, precision, batch,
                 length, seconds, Runtime.getRuntime().availableProcessors());
         for (String name : models) {
@@ -59,7 +86,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static void report(PrintStream out, String name, ModelConfig c, int tokens, double flops, double matmul,
+    private static void report(PrintWriter out, String name, ModelConfig c, int tokens, double flops, double matmul,
                                String what, double secondsPerBatch) {
         double gflops = flops / secondsPerBatch / 1e9;
         out.printf("%-18s %-14s %9.0f tokens/s  %6.1f GFLOP/s  matmul %6.1f GFLOP/s  ratio %.2f  (%d layers, hidden %d)%n",

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,11 +33,17 @@ class EngineCliTest {
     private record Result(int code, String out, String err) {
     }
 
+    /** Runs the engine command named by the first argument through the shared command-line layer. */
     private static Result run(String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = EngineCli.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Object command = switch (argv[0]) {
+            case "inspect" -> new InspectCommand();
+            case "fill-mask" -> new FillMaskCommand();
+            default -> throw new IllegalArgumentException(argv[0]);
+        };
+        int code = Cli.engine().execute(command, Arrays.copyOfRange(argv, 1, argv.length),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -104,7 +111,7 @@ class EngineCliTest {
     @Test
     void missingCheckpointIsNamed() {
         Result r = run("inspect", "--model", tmp.resolve("nope").toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("nope") && r.err().contains("neither a known name"), r.err());
         assertNoOutput();
     }
@@ -116,7 +123,7 @@ class EngineCliTest {
         byte[] bytes = Files.readAllBytes(st);
         Files.write(st, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Result r = run("inspect", "--model", dir.toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("model.safetensors") && r.err().contains("corrupt"), r.err());
         assertNoOutput();
     }
@@ -127,7 +134,7 @@ class EngineCliTest {
         Path cfg = dir.resolve("config.json");
         Files.writeString(cfg, Files.readString(cfg).replace("\"model_type\": \"bert\"", "\"model_type\": \"mamba\""));
         Result r = run("inspect", "--model", dir.toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown architecture") && r.err().contains("mamba"), r.err());
     }
 
@@ -137,7 +144,7 @@ class EngineCliTest {
         Path cfg = dir.resolve("config.json");
         Files.writeString(cfg, Files.readString(cfg).replace("\"intermediate_size\": 64", "\"intermediate_size\": 96"));
         Result r = run("inspect", "--model", dir.toString(), "--text", "hi", "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("intermediate.dense.weight") && r.err().contains("[64, 32]")
                 && r.err().contains("[96, 32]"), r.err());
     }
@@ -145,7 +152,7 @@ class EngineCliTest {
     @Test
     void emptyTextIsRefused() {
         Result r = run("inspect", "--model", "minilm-l6", "--text", "   ", "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("empty"), r.err());
         assertNoOutput();
     }
@@ -154,7 +161,7 @@ class EngineCliTest {
     void textLongerThanThePositionsIsRefusedWithAdvice() {
         String longText = "word ".repeat(600);
         Result r = run("inspect", "--model", "minilm-l6", "--text", longText, "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("602 tokens") && r.err().contains("512 positions") && r.err().contains("window"), r.err());
         assertNoOutput();
     }
@@ -164,16 +171,35 @@ class EngineCliTest {
         Path in = tmp.resolve("texts.txt");
         Files.write(in, new byte[] {'o', 'k', '\n', 'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, '\n'});
         Result r = run("inspect", "--model", "minilm-l6", "--input", in.toString(), "--json", tmp.resolve("o.json").toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("texts.txt") && r.err().contains("not valid UTF-8") && r.err().contains("line 2"), r.err());
         assertNoOutput();
     }
 
     @Test
-    void badUsageExitsWithTwo() {
-        assertEquals(2, run("inspect", "--model", "minilm-l6").code());
-        assertEquals(2, run("inspect", "--bogus", "x").code());
-        assertEquals(2, run("frobnicate").code());
+    void badUsageIsOneLineWithExitTwo() {
+        Result missing = run("inspect", "--model", "minilm-l6", "--text", "hi");
+        assertEquals(2, missing.code());
+        assertEquals("error: inspect: Missing required option: '--json=OUT.json' (see 'inspect --help')",
+                missing.err().strip());
+        Result both = run("inspect", "--text", "hi", "--input", "x.txt", "--json", tmp.resolve("o.json").toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().startsWith("error: inspect: ") && both.err().contains("mutually exclusive"), both.err());
+        Result typo = run("fill-mask", "--txt", "a [MASK].");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("'--txt'") && typo.err().contains("did you mean --text?"), typo.err());
+        assertEquals(1, typo.err().strip().lines().count(), typo.err());
+        assertNoOutput();
+    }
+
+    @Test
+    void helpListsTheOptionsWithTheirDefaults() {
+        Result r = run("inspect", "--help");
+        assertEquals(0, r.code(), r.err());
+        for (String option : List.of("--model", "--device", "--text", "--input", "--json", "--batch-size", "--top")) {
+            assertTrue(r.out().contains(option), option + " in " + r.out());
+        }
+        assertTrue(r.out().contains("Default: minilm-l6") && r.out().contains("Default: 16"), r.out());
     }
 
     /** [layer][head][q][k] in row-major order. */

@@ -53,8 +53,8 @@ import static org.apache.spark.sql.functions.sum;
  * the executors ({@link PartitionAuditor}) and commits documents, per-head sums, samples and a runs row atomically
  * ({@link ResultStore}); then re-derives head_stats from every committed run.
  *
- * <p>{@code AuditJob --model NAME_OR_DIR --input PATH --output DIR [--conf FILE] [--master URL] [...]}; every key of
- * {@link AuditConfig} is a flag. Exit code 2 for bad input, settings or model, with nothing written.
+ * <p>Started by {@link AuditCommand} ({@code ./submit.sh audit}) with checked {@link AuditConfig} settings. Bad input
+ * or model: an {@link AuditException} or InputException before anything is written.
  */
 public final class AuditJob {
 
@@ -68,19 +68,17 @@ public final class AuditJob {
         this.out = out;
     }
 
-    public static void main(String[] args) {
-        System.exit(JobMain.run("audit", args, AuditConfig::fromArgs, c -> c.optional("master"),
-                (spark, config) -> new AuditJob(spark, config, System.out).run().describe()));
-    }
-
     public RunSummary run() {
         Instant started = Instant.now();
-        AuditSettings settings = settings();
-        CorpusSpec spec = corpusSpec();
+        AuditSettings settings = config.engine();
+        CorpusSpec spec = config.corpus();
+        if (settings.model().fp16() && "cpu".equalsIgnoreCase(settings.model().device())) {
+            out.println("audit: note: fp16 applies on a GPU only; running fp32 on the CPU");
+        }
         CorpusReader reader = new CorpusReader(spark);
         CorpusFormat format = reader.resolveFormat(spec);
         String dataset = datasetName(spec);
-        LoadedModel model = JobMain.loadModel(settings);
+        LoadedModel model = JobMain.loadModel(settings.model());
         validateWindows(settings, model);
         ModelProvenance prov = model.provenance();
 
@@ -91,7 +89,7 @@ public final class AuditJob {
         if (read == 0) {
             throw new InputException("input " + inputLabel(spec) + " holds no documents");
         }
-        ResultStore store = new ResultStore(spark, config.get("output"));
+        ResultStore store = new ResultStore(spark, config.output());
         store.recover();
         String runId = RunIds.next(started);
 
@@ -129,7 +127,7 @@ public final class AuditJob {
         writeRunRow(store, runId, started, prov, spec, format, dataset, summary);
         store.commit(runId);
         store.writeHeadStats(HeadStatsView.derive(spark, store.table(Tables.HEAD_SUMS),
-                HeadStatsView.metrics(config.get("metrics"))), runId);
+                HeadStatsView.metrics(config.metrics())), runId);
         fresh.unpersist();
         keyed.unpersist();
         return summary;
@@ -141,7 +139,7 @@ public final class AuditJob {
         LongAccumulator docsDone = spark.sparkContext().longAccumulator("audit documents");
         LongAccumulator tokensDone = spark.sparkContext().longAccumulator("audit tokens");
         ProgressListener progress = new ProgressListener(docsDone, tokensDone, total,
-                Math.max(0, config.integer("progress-interval-ms")), out);
+                config.progressIntervalMs(), out);
         spark.sparkContext().addSparkListener(progress);
         try {
             Dataset<Row> audited = splitLongDocuments(fresh).repartition(partitions, col("content_hash"), col("part"))
@@ -176,7 +174,7 @@ public final class AuditJob {
      * a document of more than split-chars characters gets one part per split-chars.
      */
     private Dataset<Row> splitLongDocuments(Dataset<Row> docs) {
-        int splitChars = config.integer("split-chars");
+        int splitChars = config.splitChars();
         Column parts = splitChars <= 0 ? lit(1)
                 : greatest(lit(1), ceil(length(col("text")).divide(splitChars))).cast("int");
         return docs.withColumn("parts", parts).withColumn("part", explode(sequence(lit(0), col("parts").minus(1))))
@@ -202,7 +200,7 @@ public final class AuditJob {
 
     /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */
     private void writeSamples(ResultStore store, String runId, Dataset<Row> fresh, AuditSettings settings, ModelProvenance prov) {
-        int wanted = config.integer("sample-size");
+        int wanted = config.sampleSize();
         if (wanted <= 0) {
             return;
         }
@@ -237,7 +235,7 @@ public final class AuditJob {
     }
 
     private int partitions(long documents, AuditSettings settings) {
-        int configured = config.integer("partitions");
+        int configured = config.partitions();
         if (configured > 0) {
             return configured;
         }
@@ -246,50 +244,20 @@ public final class AuditJob {
         return (int) Math.max(1, Math.min(wanted, documents)); // no empty tasks for tiny inputs
     }
 
+    /** Refuses, before any work, a model the audit cannot run and windows the model cannot take. */
     private static void validateWindows(AuditSettings s, LoadedModel model) {
-        int window = s.windowLength(model.config().maxTokens());
-        if (window <= 2) {
-            throw new AuditException("max-length " + s.maxLength() + " leaves no room for text in a window");
-        }
         if (!model.hasTokenizer()) {
-            throw new AuditException("model '" + s.model() + "' has no tokenizer; the audit needs text input");
+            throw new AuditException("model '" + s.model().model() + "' has no tokenizer; the audit needs text input");
         }
-    }
-
-    AuditSettings settings() {
-        int batchTokens = positive("batch-tokens");
-        int batchSize = positive("batch-size");
-        int chunkDocs = positive("chunk-docs");
-        int maxLength = nonNegative("max-length");
-        int stride = nonNegative("stride");
-        nonNegative("sample-size");
-        nonNegative("partitions");
-        HeadStatsView.metrics(config.get("metrics"));
-        if (config.flag("fp16") && "cpu".equalsIgnoreCase(config.get("device"))) {
-            out.println("audit: note: fp16 applies on a GPU only; running fp32 on the CPU");
+        try {
+            s.checkWindows(model);
+        } catch (IllegalArgumentException e) {
+            throw new AuditException(e.getMessage() + " (model '" + s.model().model() + "')", e);
         }
-        return new AuditSettings(config.get("model"), modelsDir(), config.get("device"), config.flag("fp16"), maxLength,
-                stride, batchTokens,
-                batchSize, nonNegative("torch-threads"), chunkDocs);
-    }
-
-    /** The models directory, made absolute on the driver so executors find the same one. */
-    private String modelsDir() {
-        return JobMain.modelsDir(config.optional("models-dir"));
-    }
-
-    CorpusSpec corpusSpec() {
-        CorpusFormat format = CorpusFormat.parse(config.get("format"));
-        String input = config.optional("input");
-        // --text-field (JSONL) and --text-column (Parquet/CSV) name the same thing; a non-default one wins
-        String column = config.get("text-column");
-        String textField = !"text".equals(column) ? column : config.get("text-field");
-        return new CorpusSpec(input, format, textField, config.optional("id-field"), config.optional("lang-field"),
-                config.get("language"));
     }
 
     private String datasetName(CorpusSpec spec) {
-        String configured = config.optional("dataset");
+        String configured = config.dataset();
         if (configured != null) {
             return configured;
         }
@@ -304,21 +272,5 @@ public final class AuditJob {
 
     private static String inputLabel(CorpusSpec spec) {
         return spec.bundled() ? "classpath:" + BundledCorpus.RESOURCE : spec.input();
-    }
-
-    private int positive(String key) {
-        int v = config.integer(key);
-        if (v <= 0) {
-            throw new AuditException("setting '" + key + "' must be positive, got " + v);
-        }
-        return v;
-    }
-
-    private int nonNegative(String key) {
-        int v = config.integer(key);
-        if (v < 0) {
-            throw new AuditException("setting '" + key + "' must be 0 or more, got " + v);
-        }
-        return v;
     }
 }

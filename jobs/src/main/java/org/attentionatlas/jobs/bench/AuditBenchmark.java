@@ -1,11 +1,18 @@
 package org.attentionatlas.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
+import org.attentionatlas.datasets.CorpusFormat;
+import org.attentionatlas.datasets.CorpusSpec;
 import org.attentionatlas.jobs.audit.AuditConfig;
+import org.attentionatlas.jobs.audit.AuditDefaults;
 import org.attentionatlas.jobs.audit.AuditJob;
+import org.attentionatlas.jobs.audit.AuditOptions;
 import org.attentionatlas.jobs.audit.ResultStore;
 import org.attentionatlas.jobs.audit.RunSummary;
 import org.attentionatlas.jobs.audit.SparkSessions;
@@ -17,45 +24,46 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Audit throughput on one JVM for local[1] and local[2] on the same corpus: documents/s, tokens/s (processing only:
  * Spark start-up and the model load are excluded, after a warm-up run), their ratio, and Parquet bytes per input
- * token.
- *
- * <p>{@code AuditBenchmark [--model minilm-l6] [--copies 4] [--work DIR] [audit flags…]}: the corpus is the bundled
- * one repeated {@code copies} times (each copy's texts made distinct), unless {@code --input} is given.
+ * token. The corpus is the bundled one repeated {@code --copies} times (each copy's texts made distinct), unless
+ * {@code --input} is given; every audit option applies.
  */
-public final class AuditBenchmark {
+@Command(name = "bench-audit", mixinStandardHelpOptions = true, defaultValueProvider = AuditDefaults.class,
+        description = "The audit on local[1] vs local[2] over the same corpus: documents/s, tokens/s and their ratio.")
+public final class AuditBenchmark implements Callable<Integer> {
 
-    private AuditBenchmark() {
-    }
+    @Option(names = "--copies", paramLabel = "N", defaultValue = "4", description = "copies of the bundled corpus")
+    private int copies;
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        List<String> auditArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if ((args[i].equals("--copies") || args[i].equals("--work")) && i + 1 < args.length) {
-                flags.put(args[i].substring(2), args[++i]);
-            } else {
-                auditArgs.add(args[i]);
-            }
+    @Option(names = "--work", paramLabel = "DIR", description = "folder for the corpus and the runs' results (default: a new temporary folder)")
+    private Path work;
+
+    @Mixin
+    private AuditOptions audit;
+
+    @Override
+    public Integer call() throws IOException {
+        if (copies < 1) {
+            throw new IllegalArgumentException("--copies must be positive, got " + copies);
         }
-        int copies = Integer.parseInt(flags.getOrDefault("copies", "4"));
-        Path work = flags.containsKey("work") ? Files.createDirectories(Paths.get(flags.get("work"))) : Files.createTempDirectory("atlas-bench");
-        AuditConfig base = AuditConfig.fromArgs(auditArgs.toArray(new String[0]));
-        if (base.optional("input") == null) {
-            Path corpus = work.resolve("bench-corpus.jsonl");
+        AuditConfig base = audit.config();
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("atlas-bench");
+        if (base.corpus().bundled()) {
+            Path corpus = dir.resolve("bench-corpus.jsonl");
             writeCorpus(corpus, copies);
-            base = base.with("input", corpus.toString()).with("id-field", "id").with("lang-field", "lang");
+            CorpusSpec c = base.corpus();
+            base = base.withCorpus(new CorpusSpec(corpus.toString(), CorpusFormat.JSONL, c.textField(), "id", "lang",
+                    c.language()), base.dataset());
         }
-        new AuditBenchmark.Runner(base, work, System.out).run();
-        System.exit(0);
+        new Runner(base, dir, System.out).run();
+        return 0;
     }
 
     /** Runs the warm-up and both modes, printing one line each and the ratio. */
@@ -71,7 +79,9 @@ public final class AuditBenchmark {
         }
 
         double[] run() {
-            audit("local[1]", "warmup", base.with("input", "").with("dataset", "warmup"), true);
+            CorpusSpec c = base.corpus();
+            audit("local[1]", "warmup", base.withCorpus(new CorpusSpec(null, null, c.textField(), null, null,
+                    c.language()), "warmup"), true);
             double[] one = audit("local[1]", "local1", base, false);
             double[] two = audit("local[2]", "local2", base, false);
             double ratio = two[0] / one[0];
@@ -85,8 +95,7 @@ public final class AuditBenchmark {
             SparkSession spark = SparkSessions.create("attention-atlas benchmark " + name, master);
             try {
                 Path output = work.resolve(name);
-                AuditConfig c = config.with("output", output.toString()).with("master", master)
-                        .with("progress-interval-ms", "5000");
+                AuditConfig c = config.withOutput(output.toString(), master, 5000);
                 long cpu0 = processCpuNanos();
                 long wall0 = System.nanoTime();
                 RunSummary s = new AuditJob(spark, c, warmup ? new PrintStream(PrintStream.nullOutputStream()) : out).run();

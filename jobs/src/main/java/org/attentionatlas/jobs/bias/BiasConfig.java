@@ -1,112 +1,71 @@
 package org.attentionatlas.jobs.bias;
 
-import org.attentionatlas.engine.bias.Bootstrap;
-import org.attentionatlas.engine.bias.PermutationTest;
-import org.attentionatlas.jobs.common.FlagParser;
+import org.attentionatlas.jobs.common.JobMain;
+import org.attentionatlas.jobs.common.Settings;
+import org.attentionatlas.udfs.BiasSettings;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * The bias job's settings from {@code --key value} flags (unknown keys are errors). {@code --dataset} is a comma list
- * of {@link #DATASETS}; {@code --input} is needed for every dataset but the bundled probes.
+ * The bias job's settings, typed and checked when built ({@link BiasCommand} builds them from the command line).
+ *
+ * @param scoring      what the executors need: model and batches
+ * @param datasets     datasets to read, in order, each one of {@link #DATASETS}
+ * @param input        folder (or file) of the datasets, or null: only the bundled probes may be read
+ * @param split        WinoBias split (dev or test)
+ * @param stats        WinoGender occupation statistics (folder or file), or null: under the input when present
+ * @param output       results folder
+ * @param master       Spark master, or null: spark-submit's, else local[2]
+ * @param seed         seed of the bootstrap and permutation tests
+ * @param bootstrap    bootstrap resamples of each confidence interval
+ * @param permutations permutations of each association p-value
+ * @param partitions   partitions of the sentences (0: automatic)
+ * @param crowsEvery   score only the CrowS-Pairs pairs whose id is divisible by this
  */
-public final class BiasConfig {
+public record BiasConfig(BiasSettings scoring, List<String> datasets, String input, String split, String stats,
+                         String output, String master, long seed, int bootstrap, int permutations, int partitions,
+                         int crowsEvery) {
 
     public static final List<String> DATASETS = List.of("winobias", "winogender", "crows-pairs", "probes");
 
-    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
-
-    static {
-        DEFAULTS.put("model", "minilm-l6");
-        DEFAULTS.put("models-dir", "");
-        DEFAULTS.put("dataset", "probes");
-        DEFAULTS.put("input", "");
-        DEFAULTS.put("split", "dev");
-        DEFAULTS.put("stats", "");
-        DEFAULTS.put("output", "results");
-        DEFAULTS.put("master", "");
-        DEFAULTS.put("seed", Long.toString(Bootstrap.DEFAULT_SEED));
-        DEFAULTS.put("bootstrap", Integer.toString(Bootstrap.DEFAULT_RESAMPLES));
-        DEFAULTS.put("permutations", Integer.toString(PermutationTest.DEFAULT_PERMUTATIONS));
-        DEFAULTS.put("device", "auto");
-        DEFAULTS.put("batch-size", "32");
-        DEFAULTS.put("chunk-sentences", "256");
-        DEFAULTS.put("partitions", "0");
-        DEFAULTS.put("crows-every", "1");
-    }
-
-    private final Map<String, String> values;
-
-    private BiasConfig(Map<String, String> values) {
-        this.values = values;
-    }
-
-    public static BiasConfig fromArgs(String... args) {
-        Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
-        v.putAll(FlagParser.parse(args, null, DEFAULTS.keySet())); // every flag needs a value
-        BiasConfig c = new BiasConfig(v);
-        c.validate();
-        return c;
-    }
-
-    private void validate() {
-        for (String d : datasets()) {
+    public BiasConfig {
+        Objects.requireNonNull(scoring, "scoring");
+        datasets = List.copyOf(datasets);
+        input = Settings.blankToNull(input);
+        stats = Settings.blankToNull(stats);
+        master = Settings.blankToNull(master);
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException("--dataset names no dataset; known: " + DATASETS);
+        }
+        for (String d : datasets) {
             if (!DATASETS.contains(d)) {
                 throw new IllegalArgumentException("unknown dataset '" + d + "'; known: " + DATASETS);
             }
-            if (!d.equals("probes") && optional("input") == null) {
+            if (!d.equals("probes") && input == null) {
                 throw new IllegalArgumentException("--input is required for dataset " + d);
             }
         }
-        seed();
-        for (String k : List.of("bootstrap", "permutations", "batch-size", "chunk-sentences", "crows-every")) {
-            if (integer(k) <= 0) {
-                throw new IllegalArgumentException("--" + k + " must be positive, got " + get(k));
-            }
+        if (!List.of("dev", "test").contains(split)) {
+            throw new IllegalArgumentException("--split must be dev or test, got '" + split + "'");
         }
-        if (integer("partitions") < 0) {
-            throw new IllegalArgumentException("--partitions must be 0 or more, got " + get("partitions"));
-        }
-    }
-
-    /** The datasets in the order given, without duplicates. */
-    public List<String> datasets() {
-        return Arrays.stream(get("dataset").split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty()).distinct().toList();
-    }
-
-    public String get(String key) {
-        return FlagParser.get(values, key);
-    }
-
-    /** The value, or null when empty. */
-    public String optional(String key) {
-        String v = get(key);
-        return v.isBlank() ? null : v.strip();
-    }
-
-    public int integer(String key) {
-        try {
-            return Integer.parseInt(get(key).strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be an integer, got '" + get(key) + "'");
-        }
-    }
-
-    public long seed() {
-        try {
-            return Long.parseLong(get("seed").strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be an integer, got '" + get("seed") + "'");
+        JobMain.requireOutputFolder(output);
+        positive("--bootstrap", bootstrap);
+        positive("--permutations", permutations);
+        positive("--crows-every", crowsEvery);
+        if (partitions < 0) {
+            throw new IllegalArgumentException("--partitions must be 0 or more, got " + partitions);
         }
     }
 
     /** Every setting as one JSON object (sorted keys), recorded in bias_runs. */
     public String toJson() {
-        return FlagParser.toJson(values);
+        return Settings.json(this);
+    }
+
+    private static void positive(String flag, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(flag + " must be positive, got " + value);
+        }
     }
 }

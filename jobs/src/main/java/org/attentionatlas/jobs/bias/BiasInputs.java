@@ -89,7 +89,7 @@ public final class BiasInputs {
 
     private void winoBias() {
         Path in = datasetPath("winobias");
-        String split = config.get("split");
+        String split = config.split();
         if (Files.isRegularFile(in)) { // e.g. pro_stereotyped_type1.txt.dev: its folder and split
             String name = in.getFileName().toString();
             split = name.substring(name.lastIndexOf('.') + 1);
@@ -117,7 +117,7 @@ public final class BiasInputs {
         }
         CrowsPairsData data = CrowsPairsReader.read(datasetPath("crows_pairs"));
         report("crows-pairs", data.report());
-        int every = config.integer("crows-every");
+        int every = config.crowsEvery();
         if (every > 1) {
             notes.add("crows-pairs: scoring the pairs whose id is divisible by " + every + " (--crows-every)");
         }
@@ -161,7 +161,7 @@ public final class BiasInputs {
     }
 
     private void probes() {
-        String input = config.optional("input");
+        String input = config.input();
         Path file = input == null ? null : Paths.get(input);
         ProbeReader.Probes probes;
         String name;
@@ -203,9 +203,9 @@ public final class BiasInputs {
 
     /** --stats (a WinoGender folder or its statistics file), else winogender/ under --input, else none. */
     private Map<String, OccupationStat> probeStats() {
-        String configured = config.optional("stats");
+        String configured = config.stats();
         Path p = configured != null ? Paths.get(configured)
-                : config.optional("input") != null ? Paths.get(config.get("input")).resolve(WINOGENDER_DIR) : null;
+                : config.input() != null ? Paths.get(config.input()).resolve(WINOGENDER_DIR) : null;
         if (p == null || !Files.exists(p)) {
             if (configured != null) {
                 throw new InputException("--stats " + configured + " does not exist");
@@ -243,7 +243,7 @@ public final class BiasInputs {
 
     /** The dataset's folder: {@code --input/<name>} when --input holds it, else --input itself. */
     private Path datasetPath(String name) {
-        Path in = Paths.get(config.get("input"));
+        Path in = Paths.get(config.input());
         Path sub = in.resolve(name);
         Path resolved = Files.isDirectory(sub) ? sub : in;
         if (!Files.exists(resolved)) {

@@ -17,7 +17,7 @@ import org.attentionatlas.jobs.audit.ResultStore;
 import org.attentionatlas.jobs.audit.RunIds;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.RunProvenance;
-import org.attentionatlas.udfs.AuditSettings;
+import org.attentionatlas.udfs.BiasSettings;
 import org.attentionatlas.udfs.BiasScorer;
 import org.attentionatlas.udfs.BiasSentence;
 
@@ -37,10 +37,9 @@ import static org.apache.spark.sql.functions.lit;
  * scores on the driver ({@link BiasAggregates}) and commits bias_sentences, bias_summary, bias_heads, bias_rejects
  * and bias_runs atomically ({@link BiasStore}).
  *
- * <p>{@code BiasJob --model NAME_OR_DIR --dataset winobias,winogender,probes --input PATH --output DIR [--master URL]
- * [--seed N] [--bootstrap N] [--permutations N] [--stats WINOGENDER_DIR] [--split dev] [--crows-every K]}. Masked-LM
- * metrics (fill-mask gap, CrowS-Pairs) only for a model with an MLM head; otherwise the run says so. Exit code 2 for bad flags,
- * input or model, with nothing written.
+ * <p>Started by {@link BiasCommand} ({@code ./submit.sh bias}) with checked {@link BiasConfig} settings. Masked-LM
+ * metrics (fill-mask gap, CrowS-Pairs) only for a model with an MLM head; otherwise the run says so. Bad input or
+ * model: an exception before anything is written.
  */
 public final class BiasJob {
 
@@ -54,14 +53,9 @@ public final class BiasJob {
         this.out = out;
     }
 
-    public static void main(String[] args) {
-        System.exit(JobMain.run("bias", args, BiasConfig::fromArgs, c -> c.optional("master"),
-                (spark, config) -> new BiasJob(spark, config, System.out).run().describe()));
-    }
-
     public BiasRunSummary run() {
         Instant started = Instant.now();
-        AuditSettings settings = settings();
+        BiasSettings settings = config.scoring();
         LoadedModel model = loadModel(settings);
         ModelProvenance prov = model.provenance();
         boolean maskedLm = hasMaskedLmHead(model);
@@ -69,7 +63,7 @@ public final class BiasJob {
         if (inputs.rows().isEmpty() && inputs.rejects().isEmpty() && inputs.notes().isEmpty()) {
             throw new InputException("the input holds no bias sentences");
         }
-        BiasStore store = new BiasStore(spark, new ResultStore(spark, config.get("output")));
+        BiasStore store = new BiasStore(spark, new ResultStore(spark, config.output()));
         store.recover();
         String runId = RunIds.next(started);
         out.println("bias run " + runId + ": model " + prov.name() + " (" + prov.source() + ", revision "
@@ -79,7 +73,7 @@ public final class BiasJob {
 
         List<Row> scored = score(store, runId, inputs.rows(), settings, prov, maskedLm);
         BiasAggregates agg = new BiasAggregates(prov.name(), prov.revision(), config.seed(),
-                config.integer("bootstrap"), config.integer("permutations")).compute(scored, inputs.stats());
+                config.bootstrap(), config.permutations()).compute(scored, inputs.stats());
         List<Reject> rejects = new ArrayList<>(inputs.rejects());
         rejects.addAll(agg.rejects());
         List<String> notes = new ArrayList<>(inputs.notes());
@@ -96,7 +90,7 @@ public final class BiasJob {
         long ok = scored.stream().filter(r -> r.getAs("error") == null).count();
         Row run = RowFactory.create(RunProvenance.values(started, prov, config.toJson(), inputLabel(),
                 String.join(",", config.datasets()), spark.sparkContext().master(), config.seed(),
-                config.integer("bootstrap"), config.integer("permutations"), (long) inputs.rows().size(), ok,
+                config.bootstrap(), config.permutations(), (long) inputs.rows().size(), ok,
                 (long) rejects.size(), mlm, String.join("\n", notes)));
         write(List.of(run), BiasTables.RUNS_SCHEMA, store.staging(runId, BiasTables.RUNS));
         store.commit(runId);
@@ -105,15 +99,15 @@ public final class BiasJob {
     }
 
     /** Scores the sentences on the executors, stages bias_sentences and returns the scored rows (small). */
-    private List<Row> score(BiasStore store, String runId, List<Row> rows, AuditSettings settings,
+    private List<Row> score(BiasStore store, String runId, List<Row> rows, BiasSettings settings,
                             ModelProvenance prov, boolean maskedLm) {
         if (rows.isEmpty()) {
             write(List.of(), BiasTables.SENTENCES_SCHEMA, store.staging(runId, BiasTables.SENTENCES));
             return List.of();
         }
-        int partitions = config.integer("partitions") > 0 ? config.integer("partitions")
+        int partitions = config.partitions() > 0 ? config.partitions()
                 : (int) Math.max(1, Math.min(rows.size(), Math.max(
-                        (rows.size() + settings.chunkDocs() - 1) / settings.chunkDocs(),
+                        (rows.size() + settings.chunkSentences() - 1) / settings.chunkSentences(),
                         2L * spark.sparkContext().defaultParallelism())));
         Dataset<Row> scored = spark.createDataFrame(rows, BiasSentence.INPUT).repartition(partitions)
                 .mapPartitions(new BiasScorer(settings, maskedLm), Encoders.row(BiasSentence.SCORED))
@@ -157,26 +151,16 @@ public final class BiasJob {
         }
     }
 
-    private AuditSettings settings() {
-        return new AuditSettings(config.get("model"), modelsDir(), config.get("device"), false, 0, 0, 1 << 20,
-                config.integer("batch-size"), 1, config.integer("chunk-sentences"));
-    }
-
-    private LoadedModel loadModel(AuditSettings settings) {
-        LoadedModel model = JobMain.loadModel(settings);
+    private LoadedModel loadModel(BiasSettings settings) {
+        LoadedModel model = JobMain.loadModel(settings.model());
         if (!model.hasTokenizer()) {
-            throw new AuditException("model '" + settings.model() + "' has no tokenizer; the bias job needs text");
+            throw new AuditException("model '" + settings.model().model() + "' has no tokenizer; the bias job needs text");
         }
         return model;
     }
 
-    /** The models directory, made absolute on the driver so executors find the same one. */
-    private String modelsDir() {
-        return JobMain.modelsDir(config.optional("models-dir"));
-    }
-
     private String inputLabel() {
-        String in = config.optional("input");
+        String in = config.input();
         return in == null ? "classpath:/bias/probes.tsv" : in;
     }
 }

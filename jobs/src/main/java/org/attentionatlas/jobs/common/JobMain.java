@@ -1,56 +1,59 @@
 package org.attentionatlas.jobs.common;
 
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelStore;
 import org.attentionatlas.jobs.audit.AuditException;
 import org.attentionatlas.jobs.audit.SparkSessions;
-import org.attentionatlas.udfs.AuditSettings;
 import org.attentionatlas.udfs.ModelHolder;
+import org.attentionatlas.udfs.ModelSettings;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The skeleton shared by the Spark jobs' {@code main}: parse the flags (exit code 2 on a bad one, before any Spark
- * session), create the session, run the job and print its summary; exit code 2 for bad input, settings or model,
- * with the session stopped either way. Also the driver-side model provenance helpers both jobs use.
+ * The skeleton shared by the Spark jobs' commands: create the session, run the job and print its summary, with the
+ * session stopped either way (errors go to the command-line layer: bad input is one line and exit code 2). Also the
+ * driver-side checks and model helpers both jobs use.
  */
 public final class JobMain {
 
     private JobMain() {
     }
 
-    /**
-     * Runs a job and returns its exit code. {@code name} prefixes error messages and names the application
-     * ("attention-atlas NAME"); {@code job} runs with the session and returns the summary line to print.
-     */
-    public static <C> int run(String name, String[] args, Function<String[], C> parse, Function<C, String> master,
-                              BiFunction<SparkSession, C, String> job) {
-        C config;
+    /** Runs {@code job} in a session named "attention-atlas NAME" on {@code master} and prints its summary line. */
+    public static void run(String name, String master, Function<SparkSession, String> job) {
+        SparkSession spark = SparkSessions.create("attention-atlas " + name, master);
         try {
-            config = parse.apply(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(name + ": " + e.getMessage());
-            return 2;
-        }
-        SparkSession spark = SparkSessions.create("attention-atlas " + name, master.apply(config));
-        int code = 0;
-        try {
-            System.out.println(job.apply(spark, config));
-        } catch (InputException | AuditException | IllegalArgumentException e) {
-            System.err.println(name + ": " + e.getMessage());
-            code = 2;
+            System.out.println(job.apply(spark));
         } finally {
             spark.stop();
         }
-        return code;
+    }
+
+    /**
+     * Refuses, before any work, an {@code --output} that cannot be a results folder: a path that is a regular file
+     * (or under one). URIs such as {@code hdfs://} are left to Spark.
+     */
+    public static void requireOutputFolder(String output) {
+        if (output == null || output.isBlank()) {
+            throw new IllegalArgumentException("--output is empty");
+        }
+        if (output.contains("://")) {
+            return;
+        }
+        for (Path p = Paths.get(output).toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IllegalArgumentException("--output " + output + (p.equals(Paths.get(output).toAbsolutePath())
+                        ? " is a file, not a results folder" : ": " + p + " is a file, not a folder"));
+            }
+        }
     }
 
     /** The executor's shared model for {@code settings}, loaded on the driver; an {@link AuditException} if it fails. */
-    public static LoadedModel loadModel(AuditSettings settings) {
+    public static LoadedModel loadModel(ModelSettings settings) {
         try {
             return ModelHolder.get(settings).model();
         } catch (RuntimeException e) {

@@ -6,114 +6,100 @@ import org.attentionatlas.reports.AuditReport;
 import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.reports.bias.BiasResults;
 import org.attentionatlas.reports.data.AuditResults;
+import org.attentionatlas.reports.html.HtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * {@code ReportCommand --results DIR --out REPORT_DIR [--compare OTHER_RESULTS_DIR] [--scale 2] [--samples 3]
- * [--master URL]}: reads an audit's tables (and the bias job's, when present) with a local Spark session and writes
- * the HTML report. Exit code 2 for a
- * bad flag or a missing results directory.
+ * {@code report}: reads an audit's tables (and the bias job's, when present) with a local Spark session and writes
+ * the HTML report. Refuses, before any work, a missing or empty results folder and an {@code --out} that is a file or
+ * a folder other than a previous report.
  */
-public final class ReportCommand {
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "The HTML report of an audit's (and the bias job's) results.")
+public final class ReportCommand implements Callable<Integer> {
 
-    private static final List<String> FLAGS = List.of("results", "out", "compare", "scale", "samples", "master");
-    private static final String USAGE = "usage: --results DIR --out REPORT_DIR [--compare OTHER_RESULTS_DIR] "
-            + "[--scale 2] [--samples 3] [--master URL]";
+    @Option(names = "--results", paramLabel = "DIR", required = true, description = "results folder of an audit or bias job")
+    private String results;
 
-    private ReportCommand() {
+    @Option(names = "--out", paramLabel = "REPORT_DIR", required = true,
+            description = "report folder (an empty folder or a previous report is replaced as a whole)")
+    private Path out;
+
+    @Option(names = "--compare", paramLabel = "OTHER_RESULTS_DIR", description = "add the model-release diff against these results")
+    private String compare;
+
+    @Option(names = "--scale", defaultValue = "1", description = "PNGs drawn at this times the figure size, in (0, 8]")
+    private double scale;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "3", description = "sampled documents that get token-level figures")
+    private int samples;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[2])")
+    private String master;
+
+    /** The checked rendering options. */
+    ReportOptions options() {
+        if (!(scale > 0 && scale <= 8)) {
+            throw new IllegalArgumentException("--scale must be in (0, 8], got " + scale);
+        }
+        if (samples < 0) {
+            throw new IllegalArgumentException("--samples must be 0 or more, got " + samples);
+        }
+        return ReportOptions.defaults().withScale(scale).withSamples(samples);
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> flags;
-        ReportOptions options;
+    @Override
+    public Integer call() throws IOException {
+        ReportOptions options = options();
+        requireFolder("--results", results);
+        requireFolder("--compare", compare);
         try {
-            flags = parse(args);
-            options = options(flags);
+            HtmlReport.checkReplaceable(out);
         } catch (IllegalArgumentException e) {
-            System.err.println("report: " + e.getMessage());
-            System.exit(2);
-            return;
+            throw new IllegalArgumentException("--out " + e.getMessage(), e);
         }
-        SparkSession spark = SparkSessions.create("attention-atlas report", flags.get("master"));
+        SparkSession spark = SparkSessions.create("attention-atlas report", master);
         try {
-            Path index = run(spark, flags.get("results"), flags.get("compare"), Paths.get(flags.get("out")), options);
-            System.out.println(index);
+            System.out.println(run(spark, results, compare, out, options));
         } finally {
             spark.stop();
         }
+        return 0;
     }
 
-    /** Reads the result directories and writes the report; returns its index.html. */
+    private static void requireFolder(String flag, String dir) {
+        if (dir != null && !dir.contains("://") && !Files.isDirectory(Paths.get(dir))) {
+            throw new IllegalArgumentException(flag + " " + dir + " is not a results folder: "
+                    + (Files.exists(Paths.get(dir)) ? "it is a file" : "it does not exist"));
+        }
+    }
+
+    /**
+     * Reads the result directories and writes the report; returns its index.html. An {@link IllegalArgumentException}
+     * when {@code results} holds no committed run, with nothing written.
+     */
     public static Path run(SparkSession spark, String results, String compare, Path out, ReportOptions options)
             throws IOException {
         long t0 = System.nanoTime();
         ResultReader reader = new ResultReader(spark);
         AuditResults base = reader.read(results, options.maxSamples());
         BiasResults bias = new BiasResultReader(spark).read(results);
+        if (base.runs().isEmpty() && bias == null) {
+            throw new IllegalArgumentException("--results " + results + " holds no committed audit or bias run; "
+                    + "nothing to report");
+        }
         AuditResults other = compare == null ? null : reader.read(compare, 0);
         long t1 = System.nanoTime();
         Path index = AuditReport.write(base, bias, other, out, options);
         System.err.printf("report: read the tables in %.1f s, rendered in %.1f s%n", (t1 - t0) / 1e9,
                 (System.nanoTime() - t1) / 1e9);
         return index;
-    }
-
-    static ReportOptions options(Map<String, String> flags) {
-        ReportOptions o = ReportOptions.defaults();
-        if (flags.containsKey("scale")) {
-            double s = number(flags.get("scale"), "--scale");
-            if (!(s > 0 && s <= 8)) {
-                throw new IllegalArgumentException("--scale must be in (0, 8], got " + flags.get("scale"));
-            }
-            o = o.withScale(s);
-        }
-        if (flags.containsKey("samples")) {
-            double n = number(flags.get("samples"), "--samples");
-            if (n < 0 || n != Math.rint(n)) {
-                throw new IllegalArgumentException("--samples must be a whole number ≥ 0, got " + flags.get("samples"));
-            }
-            o = o.withSamples((int) n);
-        }
-        return o;
-    }
-
-    private static double number(String v, String flag) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a number, got '" + v + "'");
-        }
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String a = args[i];
-            if (!a.startsWith("--") || !FLAGS.contains(a.substring(2))) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'; " + USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + " needs a value; " + USAGE);
-            }
-            flags.put(a.substring(2), args[i + 1]);
-        }
-        for (String required : List.of("results", "out")) {
-            if (!flags.containsKey(required)) {
-                throw new IllegalArgumentException("--" + required + " is required; " + USAGE);
-            }
-        }
-        for (String dir : new String[] {flags.get("results"), flags.get("compare")}) {
-            if (dir != null && !dir.contains("://") && !Files.isDirectory(Paths.get(dir))) {
-                throw new IllegalArgumentException("results directory " + dir + " does not exist");
-            }
-        }
-        return flags;
     }
 }

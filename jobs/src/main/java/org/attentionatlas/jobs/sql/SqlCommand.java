@@ -8,47 +8,42 @@ import org.attentionatlas.jobs.audit.ResultStore;
 import org.attentionatlas.jobs.bias.BiasStore;
 import org.attentionatlas.jobs.audit.SparkSessions;
 import org.attentionatlas.jobs.audit.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * {@code SqlCommand --results DIR --query "SELECT …" [--master URL]}: registers the committed tables of an audit
- * output as views (documents, head_sums, runs, samples, head_stats derived from head_sums, and the bias job's
- * bias_sentences, bias_summary, bias_heads, bias_rejects, bias_runs) and prints the query's
- * result as CSV with a header line on stdout. Exit code 2 for a bad flag, a missing results directory or a bad query.
+ * {@code sql}: registers the committed tables of an audit output as views (documents, head_sums, runs, samples,
+ * head_stats derived from head_sums, and the bias job's bias_sentences, bias_summary, bias_heads, bias_rejects,
+ * bias_runs) and prints the query's result as CSV with a header line on stdout.
  */
-public final class SqlCommand {
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "A Spark SQL query over the committed result tables, printed as CSV.")
+public final class SqlCommand implements Callable<Integer> {
 
-    private SqlCommand() {
-    }
+    @Option(names = "--results", paramLabel = "DIR", required = true, description = "results folder")
+    private String results;
 
-    public static void main(String[] args) {
-        Map<String, String> flags;
+    @Option(names = "--query", paramLabel = "SQL", required = true, description = "the query")
+    private String query;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[2])")
+    private String master;
+
+    @Override
+    public Integer call() {
+        requireResults(results);
+        SparkSession spark = SparkSessions.create("attention-atlas sql", master);
         try {
-            flags = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("sql: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        SparkSession spark = SparkSessions.create("attention-atlas sql", flags.get("master"));
-        int code = 0;
-        try {
-            run(spark, flags.get("results"), flags.get("query"), System.out);
-        } catch (Exception e) {
-            if (!(e instanceof IllegalArgumentException) && !(e instanceof org.apache.spark.sql.AnalysisException)) {
-                throw e;
-            }
-            System.err.println("sql: " + e.getMessage());
-            code = 2;
+            run(spark, results, query, System.out);
         } finally {
             spark.stop();
         }
-        System.exit(code);
+        return 0;
     }
 
     /** Registers the views and prints the query's rows as CSV. */
@@ -60,9 +55,7 @@ public final class SqlCommand {
 
     /** One temporary view per committed table of {@code results} (audit and bias tables; empty when absent). */
     public static void registerViews(SparkSession spark, String results) {
-        if (!results.contains("://") && !Files.isDirectory(Paths.get(results))) {
-            throw new IllegalArgumentException("results directory " + results + " does not exist");
-        }
+        requireResults(results);
         ResultStore store = new ResultStore(spark, results);
         for (String table : Tables.RUN_TABLES) {
             store.table(table).createOrReplaceTempView(table);
@@ -72,21 +65,9 @@ public final class SqlCommand {
         new BiasStore(spark, store).registerViews();
     }
 
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.equals("--results") && !a.equals("--query") && !a.equals("--master")) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'; usage: --results DIR --query SQL [--master URL]");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + " needs a value");
-            }
-            flags.put(a.substring(2), args[++i]);
+    private static void requireResults(String results) {
+        if (!results.contains("://") && !Files.isDirectory(Paths.get(results))) {
+            throw new IllegalArgumentException("results directory " + results + " does not exist");
         }
-        if (!flags.containsKey("results") || !flags.containsKey("query")) {
-            throw new IllegalArgumentException("usage: --results DIR --query SQL [--master URL]");
-        }
-        return flags;
     }
 }

@@ -68,6 +68,22 @@ class BadInputTest {
     }
 
     @Test
+    void windowsTheModelCannotTakeAreRefusedBeforeAnyWork() throws Exception {
+        Path text = dir.resolve("corpus.txt");
+        Files.writeString(text, "One line.\n");
+        Path out = dir.resolve("out");
+        AuditException e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--max-length", "1000"));
+        assertEquals("--max-length 1000 exceeds the model's 512 positions (model 'minilm-l6')", e.getMessage());
+        e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--stride", "600"));
+        assertEquals("--stride 600 is more than the 510 text tokens of a 512-token window (model 'minilm-l6')",
+                e.getMessage());
+        e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--max-length", "64", "--stride", "63"));
+        assertEquals("--stride 63 is more than the 62 text tokens of a 64-token window (model 'minilm-l6')",
+                e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void emptyLinesAndInvalidUtf8AreCountedAsSkips() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write("The first good line.\n\n   \n".getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.attentionatlas.jobs.audit;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.jobs.bench.AuditBenchmark;
+import org.attentionatlas.jobs.cli.AtlasCommand;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.ChildJvm;
 import org.attentionatlas.jobs.testing.SharedSpark;
@@ -45,7 +46,7 @@ class CrashRecoveryTest {
         List<String> args = List.of("--model", "minilm-l6", "--input", input.toString(), "--output", out.toString(),
                 "--id-field", "id", "--lang-field", "lang", "--master", "local[1]", "--partitions", "30",
                 "--progress-interval-ms", "0");
-        Process child = ChildJvm.builder(AuditJob.class.getName(), args, log).start();
+        Process child = ChildJvm.builder(AtlasCommand.class.getName(), ChildJvm.command("audit", args), log).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (true) {

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.jobs.cli.AtlasCommand;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.ChildJvm;
 import org.attentionatlas.jobs.testing.SharedSpark;
@@ -53,7 +54,7 @@ class StandaloneClusterTest {
                     "--output", clusterOut.toString(), "--master", cluster.masterUrl(), "--partitions", "4"));
             args.addAll(List.of(flags));
             Path log = dir.resolve("driver.log");
-            Process driver = ChildJvm.builder(AuditJob.class.getName(), args, log).start();
+            Process driver = ChildJvm.builder(AtlasCommand.class.getName(), ChildJvm.command("audit", args), log).start();
             try {
                 boolean ended = driver.waitFor(6, TimeUnit.MINUTES);
                 assertTrue(ended, "the cluster audit did not finish in 6 minutes:\n" + tail(log));

@@ -25,6 +25,7 @@ import org.attentionatlas.reports.ReportOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -96,7 +97,7 @@ class BiasJobTest {
     }
 
     private static BiasRunSummary run(PrintStream out) {
-        BiasConfig config = BiasConfig.fromArgs("--model", "minilm-l6", "--dataset", "winobias", "--input",
+        BiasConfig config = BiasCommand.config("--model", "minilm-l6", "--dataset", "winobias", "--input",
                 input.toString(), "--output", output.toString(), "--seed", Long.toString(SEED), "--bootstrap",
                 Integer.toString(RESAMPLES), "--partitions", "3", "--chunk-sentences", "4", "--batch-size", "3");
         return new BiasJob(SharedSpark.get(), config, out).run();
@@ -236,11 +237,11 @@ class BiasJobTest {
 
     @Test
     void badFlagsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> BiasConfig.fromArgs("--dataset", "winobias"));
-        assertThrows(IllegalArgumentException.class, () -> BiasConfig.fromArgs("--dataset", "bogus"));
-        assertThrows(IllegalArgumentException.class, () -> BiasConfig.fromArgs("--seed", "x"));
-        assertThrows(IllegalArgumentException.class, () -> BiasConfig.fromArgs("--nope", "1"));
-        assertEquals(List.of("probes", "winobias"), BiasConfig.fromArgs("--dataset", "probes,winobias", "--input", "x")
+        assertThrows(IllegalArgumentException.class, () -> BiasCommand.config("--dataset", "winobias"));
+        assertThrows(IllegalArgumentException.class, () -> BiasCommand.config("--dataset", "bogus"));
+        assertThrows(CommandLine.ParameterException.class, () -> BiasCommand.config("--seed", "x"));
+        assertThrows(CommandLine.ParameterException.class, () -> BiasCommand.config("--nope", "1"));
+        assertEquals(List.of("probes", "winobias"), BiasCommand.config("--dataset", "probes,winobias", "--input", "x")
                 .datasets());
     }
 }

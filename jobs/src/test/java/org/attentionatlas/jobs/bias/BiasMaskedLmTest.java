@@ -59,7 +59,7 @@ class BiasMaskedLmTest {
         Files.write(cp.resolve("crows_pairs_anonymized.csv"), csv.subList(0, 5), StandardCharsets.UTF_8);
 
         Path out = dir.resolve("results");
-        BiasRunSummary s = new BiasJob(SharedSpark.get(), BiasConfig.fromArgs("--model", "bert-base-uncased",
+        BiasRunSummary s = new BiasJob(SharedSpark.get(), BiasCommand.config("--model", "bert-base-uncased",
                 "--dataset", "winogender,crows-pairs", "--input", dir.resolve("in").toString(), "--output",
                 out.toString(), "--bootstrap", Integer.toString(RESAMPLES), "--seed", Long.toString(SEED),
                 "--permutations", "100"), new PrintStream(PrintStream.nullOutputStream())).run();

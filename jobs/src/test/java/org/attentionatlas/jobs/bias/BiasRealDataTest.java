@@ -40,7 +40,7 @@ class BiasRealDataTest {
             }
         }
         Path out = dir.resolve("results");
-        BiasRunSummary s = new BiasJob(SharedSpark.get(), BiasConfig.fromArgs("--model", "minilm-l6", "--dataset",
+        BiasRunSummary s = new BiasJob(SharedSpark.get(), BiasCommand.config("--model", "minilm-l6", "--dataset",
                 "winobias,probes", "--input", dir.resolve("in").toString(), "--stats",
                 Fixtures.dataset("winogender").toString(), "--output", out.toString(), "--bootstrap", "200",
                 "--permutations", "500"), new java.io.PrintStream(java.io.PrintStream.nullOutputStream())).run();

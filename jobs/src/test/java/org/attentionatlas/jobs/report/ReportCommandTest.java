@@ -6,6 +6,7 @@ import org.attentionatlas.datasets.CorpusDocument;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.reports.ReportOptions;
+import org.attentionatlas.reports.html.HtmlReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,16 +79,30 @@ class ReportCommandTest {
     }
 
     @Test
-    void badFlagsAreRejected() throws Exception {
-        assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--out", "x"}));
-        assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--bogus", "1"}));
-        assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.parse(new String[] {"--results", dir.resolve("none").toString(), "--out", "x"}));
-        Map<String, String> ok = ReportCommand.parse(new String[] {"--results", dir.toString(), "--out", "x",
-                "--scale", "2"});
-        assertEquals(2.0, ReportCommand.options(ok).scale());
-        assertThrows(IllegalArgumentException.class, () -> ReportCommand.options(Map.of("scale", "0")));
-        assertThrows(IllegalArgumentException.class, () -> ReportCommand.options(Map.of("scale", "big")));
+    void anEmptyResultsFolderIsRefusedAndNothingIsWritten() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-results"));
+        Path out = dir.resolve("report");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReportCommand.run(SharedSpark.get(), empty.toString(), null, out, ReportOptions.defaults()));
+        assertEquals("--results " + empty + " holds no committed audit or bias run; nothing to report", e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void onlyAnEmptyFolderOrAPreviousReportIsReplaced() throws Exception {
+        HtmlReport.checkReplaceable(dir.resolve("absent"));
+        HtmlReport.checkReplaceable(Files.createDirectories(dir.resolve("empty")));
+        Path previous = Files.createDirectories(dir.resolve("previous"));
+        Files.writeString(previous.resolve(HtmlReport.MARKER), "");
+        Files.writeString(previous.resolve("index.html"), "<html></html>");
+        HtmlReport.checkReplaceable(previous);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("thesis.tex"), "months of work");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> HtmlReport.checkReplaceable(other)).getMessage()
+                .contains("is a folder that is not an Attention Atlas report"));
+        Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+        assertEquals(file + " is a file, not a report folder; not replacing it",
+                assertThrows(IllegalArgumentException.class, () -> HtmlReport.checkReplaceable(file)).getMessage());
     }
 
     /** Audits four English and four German documents starting at {@code from}, sampling one document. */

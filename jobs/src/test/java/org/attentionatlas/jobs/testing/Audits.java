@@ -1,6 +1,7 @@
 package org.attentionatlas.jobs.testing;
 
 import org.apache.spark.sql.Row;
+import org.attentionatlas.jobs.audit.AuditCommand;
 import org.attentionatlas.jobs.audit.AuditConfig;
 import org.attentionatlas.jobs.audit.AuditJob;
 import org.attentionatlas.jobs.audit.RunSummary;
@@ -18,16 +19,16 @@ public final class Audits {
     private Audits() {
     }
 
-    /** An audit of {@code input} into {@code output} with minilm-l6 and the given extra flags. */
+    /** An audit of {@code input} into {@code output} with the default model (minilm-l6) and the given extra flags. */
     public static RunSummary run(Path input, Path output, String... flags) {
-        List<String> args = new ArrayList<>(List.of("--model", "minilm-l6", "--output", output.toString(),
+        List<String> args = new ArrayList<>(List.of("--output", output.toString(),
                 "--progress-interval-ms", "60000"));
         if (input != null) {
             args.add("--input");
             args.add(input.toString());
         }
         args.addAll(List.of(flags));
-        AuditConfig config = AuditConfig.fromArgs(args.toArray(new String[0]));
+        AuditConfig config = AuditCommand.config(args.toArray(new String[0]));
         return new AuditJob(SharedSpark.get(), config, new PrintStream(PrintStream.nullOutputStream())).run();
     }
 

@@ -42,6 +42,14 @@ public final class ChildJvm {
         return pb;
     }
 
+    /** {@code name} followed by {@code args}: one command line of the atlas entry point. */
+    public static List<String> command(String name, List<String> args) {
+        List<String> out = new ArrayList<>();
+        out.add(name);
+        out.addAll(args);
+        return out;
+    }
+
     public static String pathSeparator() {
         return File.pathSeparator;
     }

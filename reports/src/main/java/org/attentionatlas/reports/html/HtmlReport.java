@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
  */
 public final class HtmlReport implements AutoCloseable {
 
+    /** The file that marks a folder as a report, so that the next report may replace it. */
+    public static final String MARKER = ".attention-atlas-report";
     public static final String FIGURES = "figures";
     /** Above this many hover areas a figure gets no image map (token heatmaps of long texts would bloat the page). */
     static final int MAX_HOT_SPOTS = 4096;
@@ -62,14 +65,38 @@ public final class HtmlReport implements AutoCloseable {
         });
     }
 
-    /** Starts a report that will replace {@code target} on commit; PNGs are drawn at {@code scale} × their size. */
+    /**
+     * Starts a report that will replace {@code target} on commit; PNGs are drawn at {@code scale} × their size.
+     * Only an empty folder or a previous report is replaced ({@link #checkReplaceable}).
+     */
     public static HtmlReport create(Path target, double scale, String title) throws IOException {
+        checkReplaceable(target);
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         Path work = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
         Files.createDirectories(work.resolve(FIGURES));
+        Files.writeString(work.resolve(MARKER), "an Attention Atlas report: replaced as a whole by the next one\n");
         return new HtmlReport(abs, work, scale, title);
+    }
+
+    /**
+     * An {@link IllegalArgumentException} unless {@code target} is absent, an empty folder or a previous report (a
+     * folder holding {@link #MARKER}): a report never replaces a file or a folder of other things.
+     */
+    public static void checkReplaceable(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(target + " is a file, not a report folder; not replacing it");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent() && !Files.isRegularFile(target.resolve(MARKER))) {
+                throw new IllegalArgumentException(target + " is a folder that is not an Attention Atlas report (no "
+                        + MARKER + "); not replacing it");
+            }
+        }
     }
 
     /** Starts a section (closing the previous one); what follows goes into it. */
