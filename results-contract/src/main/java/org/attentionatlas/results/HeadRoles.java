@@ -1,4 +1,6 @@
-package org.attentionatlas.jobs.audit;
+package org.attentionatlas.results;
+
+import org.attentionatlas.engine.stats.HeadStat;
 
 /**
  * Labels a head from its mean statistics, after Clark et al. (2019), "What Does BERT Look At?". Checked in this
@@ -11,6 +13,8 @@ package org.attentionatlas.jobs.audit;
  *   <li>{@code special-token}: cls_mass + sep_mass &gt; {@value #SPECIAL_MASS}</li>
  *   <li>{@code mixed}: none of the above</li>
  * </ol>
+ * The same thresholds give the Java rule ({@link #role}) and the SQL expression ({@link #sql()}) that head_stats'
+ * {@code role} column is computed with, so any reader (Spark, DuckDB, the report) can apply the one rule.
  */
 public final class HeadRoles {
 
@@ -41,13 +45,14 @@ public final class HeadRoles {
         return "mixed";
     }
 
-    /** The same rule as a Spark SQL expression over head_stats' mean columns. */
+    /** The same rule as an SQL expression (Spark SQL and DuckDB alike) over head_stats' mean columns. */
     public static String sql() {
-        return "CASE WHEN entropy_mean > " + BROAD_ENTROPY + " THEN 'broad'"
-                + " WHEN prev_mass > " + POSITIONAL_MASS + " THEN 'previous-token'"
-                + " WHEN next_mass > " + POSITIONAL_MASS + " THEN 'next-token'"
-                + " WHEN self_mass > " + POSITIONAL_MASS + " THEN 'self'"
-                + " WHEN cls_mass + sep_mass > " + SPECIAL_MASS + " THEN 'special-token'"
+        return "CASE WHEN " + HeadStat.ENTROPY.column() + " > " + BROAD_ENTROPY + " THEN 'broad'"
+                + " WHEN " + HeadStat.PREV_MASS.column() + " > " + POSITIONAL_MASS + " THEN 'previous-token'"
+                + " WHEN " + HeadStat.NEXT_MASS.column() + " > " + POSITIONAL_MASS + " THEN 'next-token'"
+                + " WHEN " + HeadStat.SELF_MASS.column() + " > " + POSITIONAL_MASS + " THEN 'self'"
+                + " WHEN " + HeadStat.CLS_MASS.column() + " + " + HeadStat.SEP_MASS.column() + " > " + SPECIAL_MASS
+                + " THEN 'special-token'"
                 + " ELSE 'mixed' END";
     }
 }
