@@ -6,9 +6,9 @@ import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
 import org.attentionatlas.jobs.audit.AuditConfig;
 import org.attentionatlas.jobs.audit.AuditJob;
-import org.attentionatlas.jobs.audit.ResultStore;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.audit.RunSummary;
-import org.attentionatlas.jobs.audit.SparkSessions;
+import org.attentionatlas.jobs.common.SparkSessions;
 
 import java.io.IOException;
 import java.io.PrintStream;

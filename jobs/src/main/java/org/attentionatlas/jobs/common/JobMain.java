@@ -4,8 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelStore;
-import org.attentionatlas.jobs.audit.AuditException;
-import org.attentionatlas.jobs.audit.SparkSessions;
+import org.attentionatlas.results.ResultsInUseException;
 import org.attentionatlas.udfs.AuditSettings;
 import org.attentionatlas.udfs.ModelHolder;
 
@@ -15,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The skeleton shared by the Spark jobs' {@code main}: parse the flags (exit code 2 on a bad one, before any Spark
- * session), create the session, run the job and print its summary; exit code 2 for bad input, settings or model,
+ * session), create the session, run the job and print its summary; exit code 2 for bad input, settings or model
+ * or a results folder another writer holds,
  * with the session stopped either way. Also the driver-side model provenance helpers both jobs use.
  */
 public final class JobMain {
@@ -40,7 +40,7 @@ public final class JobMain {
         int code = 0;
         try {
             System.out.println(job.apply(spark, config));
-        } catch (InputException | AuditException | IllegalArgumentException e) {
+        } catch (InputException | JobException | ResultsInUseException | IllegalArgumentException e) {
             System.err.println(name + ": " + e.getMessage());
             code = 2;
         } finally {
@@ -49,12 +49,12 @@ public final class JobMain {
         return code;
     }
 
-    /** The executor's shared model for {@code settings}, loaded on the driver; an {@link AuditException} if it fails. */
+    /** The executor's shared model for {@code settings}, loaded on the driver; an {@link JobException} if it fails. */
     public static LoadedModel loadModel(AuditSettings settings) {
         try {
             return ModelHolder.get(settings).model();
         } catch (RuntimeException e) {
-            throw new AuditException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
+            throw new JobException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
         }
     }
 

@@ -2,8 +2,8 @@ package org.attentionatlas.jobs.report;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.jobs.audit.ResultStore;
-import org.attentionatlas.jobs.bias.BiasStore;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.results.BiasTables;
 import org.attentionatlas.reports.bias.BiasResults;
 
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class BiasResultReader {
 
     /** The bias results of {@code dir}, or null when it holds no committed bias run. */
     public BiasResults read(String dir) {
-        new BiasStore(spark, new ResultStore(spark, dir)).registerViews();
+        new ResultStore(spark, dir).registerViews(BiasTables.ALL);
         List<BiasResults.Run> runs = runs();
         if (runs.isEmpty()) {
             return null;

@@ -3,11 +3,9 @@ package org.attentionatlas.jobs.sql;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.jobs.audit.HeadStatsView;
-import org.attentionatlas.jobs.audit.ResultStore;
-import org.attentionatlas.jobs.bias.BiasStore;
-import org.attentionatlas.jobs.audit.SparkSessions;
-import org.attentionatlas.jobs.audit.Tables;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkSessions;
+import org.attentionatlas.results.ResultsLayout;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code SqlCommand --results DIR --query "SELECT …" [--master URL]}: registers the committed tables of an audit
- * output as views (documents, head_sums, runs, samples, head_stats derived from head_sums, and the bias job's
- * bias_sentences, bias_summary, bias_heads, bias_rejects, bias_runs) and prints the query's
+ * {@code SqlCommand --results DIR --query "SELECT …" [--master URL]}: registers every table of the results contract
+ * as a view of what the commit markers publish (documents, head_sums, runs, samples, head_stats of the latest audit
+ * run, and the bias job's bias_sentences, bias_summary, bias_heads, bias_rejects, bias_runs) and prints the query's
  * result as CSV with a header line on stdout. Exit code 2 for a bad flag, a missing results directory or a bad query.
  */
 public final class SqlCommand {
@@ -63,13 +61,7 @@ public final class SqlCommand {
         if (!results.contains("://") && !Files.isDirectory(Paths.get(results))) {
             throw new IllegalArgumentException("results directory " + results + " does not exist");
         }
-        ResultStore store = new ResultStore(spark, results);
-        for (String table : Tables.RUN_TABLES) {
-            store.table(table).createOrReplaceTempView(table);
-        }
-        HeadStatsView.derive(spark, store.table(Tables.HEAD_SUMS), HeadStatsView.metrics("all"))
-                .createOrReplaceTempView(ResultStore.HEAD_STATS);
-        new BiasStore(spark, store).registerViews();
+        new ResultStore(spark, results).registerViews(ResultsLayout.TABLES);
     }
 
     static Map<String, String> parse(String[] args) {

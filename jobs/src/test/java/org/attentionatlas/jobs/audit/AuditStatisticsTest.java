@@ -1,5 +1,10 @@
 package org.attentionatlas.jobs.audit;
 
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.SparkTables;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultsLayout;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
@@ -84,7 +89,7 @@ class AuditStatisticsTest {
                     r.getAs("self_mass"), r.getAs("cls_mass"), r.getAs("sep_mass")), r.getAs("role"));
         }
 
-        List<Row> documents = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).collectAsList();
+        List<Row> documents = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).collectAsList();
         assertEquals(docs.size(), documents.size());
         for (Row d : documents) {
             int[] tw = tokensAndWindows.get(d.<String>getAs("doc_id"));
@@ -93,7 +98,7 @@ class AuditStatisticsTest {
             assertEquals("minilm-l6", d.getAs("model"));
             assertEquals(s.runId(), d.getAs("run_id"));
         }
-        List<Row> samples = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.SAMPLES).collectAsList();
+        List<Row> samples = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.SAMPLES).collectAsList();
         assertEquals(2 * any.layers * any.heads, samples.size(), "2 sampled documents × layers × heads");
     }
 

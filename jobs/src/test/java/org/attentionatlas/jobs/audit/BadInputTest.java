@@ -1,5 +1,10 @@
 package org.attentionatlas.jobs.audit;
 
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.SparkTables;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.jobs.testing.Audits;
@@ -62,7 +67,7 @@ class BadInputTest {
         Path badModel = Files.createDirectories(dir.resolve("not-a-model"));
         Files.writeString(badModel.resolve("model.onnx"), "this is not an onnx file");
         Path out = dir.resolve("out");
-        AuditException e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--model", badModel.toString()));
+        JobException e = assertThrows(JobException.class, () -> Audits.run(text, out, "--model", badModel.toString()));
         assertTrue(e.getMessage().contains("cannot load model '" + badModel + "'"), e.getMessage());
         assertFalse(Files.exists(out));
     }
@@ -82,11 +87,11 @@ class BadInputTest {
         assertEquals(2, s.documentsEmpty());
         assertEquals(1, s.documentsInvalid());
         assertEquals(1, s.documentsDuplicate());
-        Row run = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.RUNS).first();
+        Row run = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.RUNS).first();
         assertEquals(2L, run.<Long>getAs("documents_empty"));
         assertEquals(1L, run.<Long>getAs("documents_invalid"));
         assertEquals("lines", run.getAs("dataset"));
-        Row doc = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).first();
+        Row doc = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).first();
         assertEquals("en", doc.getAs("language"));
         assertEquals(doc.<String>getAs("content_hash"), doc.getAs("doc_id"), "no id field: the id is the content hash");
     }
@@ -100,7 +105,7 @@ class BadInputTest {
         assertEquals(1, s.documentsNew());
         assertEquals(1, s.documentsInvalid());
         assertEquals(2, s.documentsEmpty());
-        Row doc = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(Tables.DOCUMENTS).first();
+        Row doc = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(AuditTables.DOCUMENTS).first();
         assertEquals("7", doc.getAs("doc_id"));
     }
 }

@@ -1,5 +1,10 @@
 package org.attentionatlas.jobs.audit;
 
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.SparkTables;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.jobs.bench.AuditBenchmark;
@@ -74,21 +79,21 @@ class CrashRecoveryTest {
         }
         ResultStore store = new ResultStore(SharedSpark.get(), out.toString());
         assertTrue(store.committedRuns().isEmpty(), "the killed run must not be committed");
-        assertEquals(0, store.table(Tables.DOCUMENTS).count(), "readers see nothing of the killed run");
-        boolean leftStaging = Files.isDirectory(out.resolve(ResultStore.STAGING));
+        assertEquals(0, store.table(AuditTables.DOCUMENTS).count(), "readers see nothing of the killed run");
+        boolean leftStaging = Files.isDirectory(out.resolve(ResultsLayout.STAGING));
         System.out.println("killed run left staging behind: " + leftStaging);
 
         RunSummary rerun = Audits.run(input, out, "--id-field", "id", "--lang-field", "lang");
         assertEquals(documents, rerun.documentsNew());
-        List<Row> docs = store.table(Tables.DOCUMENTS).collectAsList();
+        List<Row> docs = store.table(AuditTables.DOCUMENTS).collectAsList();
         Set<String> hashes = new HashSet<>();
         docs.forEach(r -> assertTrue(hashes.add(r.getAs("content_hash")), "duplicate " + r.getAs("doc_id")));
         assertEquals(documents, hashes.size(), "no lost document");
-        long counted = store.table(Tables.HEAD_SUMS).filter("layer = 0 AND head = 0")
+        long counted = store.table(AuditTables.HEAD_SUMS).filter("layer = 0 AND head = 0")
                 .agg(org.apache.spark.sql.functions.sum("documents")).first().getLong(0);
         assertEquals(documents, counted, "head_sums count every document once");
-        if (Files.isDirectory(out.resolve(ResultStore.STAGING))) {
-            try (var staging = Files.list(out.resolve(ResultStore.STAGING))) {
+        if (Files.isDirectory(out.resolve(ResultsLayout.STAGING))) {
+            try (var staging = Files.list(out.resolve(ResultsLayout.STAGING))) {
                 assertEquals(0, staging.count(), "the crashed run's staging was cleaned");
             }
         }

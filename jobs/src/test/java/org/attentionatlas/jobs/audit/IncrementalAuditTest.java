@@ -1,5 +1,10 @@
 package org.attentionatlas.jobs.audit;
 
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.SparkTables;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
@@ -82,7 +87,7 @@ class IncrementalAuditTest {
             assertEquals(x.<String>getAs("role"), a.<String>getAs("role"));
         }
 
-        List<Row> docs = new ResultStore(SharedSpark.get(), incremental.toString()).table(Tables.DOCUMENTS).collectAsList();
+        List<Row> docs = new ResultStore(SharedSpark.get(), incremental.toString()).table(AuditTables.DOCUMENTS).collectAsList();
         Set<String> hashes = new HashSet<>();
         docs.forEach(r -> assertTrue(hashes.add(r.getAs("content_hash")), "duplicate document " + r.getAs("doc_id")));
         assertEquals(grown.size(), hashes.size());

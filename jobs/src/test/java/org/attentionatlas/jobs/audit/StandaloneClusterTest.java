@@ -1,5 +1,10 @@
 package org.attentionatlas.jobs.audit;
 
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.SparkTables;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
@@ -80,7 +85,7 @@ class StandaloneClusterTest {
                 assertEquals(v, c.<Double>getAs(s.column()), 1e-6 * Math.max(1, Math.abs(v)), s.column() + " " + e.getKey());
             }
         }
-        assertEquals(docs.size(), new ResultStore(SharedSpark.get(), clusterOut.toString()).table(Tables.DOCUMENTS).count());
+        assertEquals(docs.size(), new ResultStore(SharedSpark.get(), clusterOut.toString()).table(AuditTables.DOCUMENTS).count());
     }
 
     /** Executor folders the workers created (work-dir/app-…/N). */
