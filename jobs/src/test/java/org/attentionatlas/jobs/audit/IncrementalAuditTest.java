@@ -68,24 +68,7 @@ class IncrementalAuditTest {
         assertEquals(0, nothingNew.documentsNew());
         assertEquals(grown.size(), nothingNew.documentsSkipped());
 
-        Map<String, Row> expected = headStats(full);
-        Map<String, Row> actual = headStats(incremental);
-        assertEquals(expected.keySet(), actual.keySet());
-        for (Map.Entry<String, Row> e : expected.entrySet()) {
-            Row a = actual.get(e.getKey());
-            Row x = e.getValue();
-            for (String c : List.of("tokens", "sequences", "documents")) {
-                assertEquals(x.<Long>getAs(c), a.<Long>getAs(c), c + " of " + e.getKey());
-            }
-            // sums merge exactly (double), but each sequence's sums come from float32 reductions on the device
-            // whose rounding depends on the padded batch it ran in: equal to ~1e-7 relative
-            for (HeadStat s : HeadStat.values()) {
-                double v = x.<Double>getAs(s.column());
-                assertEquals(v, a.<Double>getAs(s.column()), 1e-6 * Math.max(1, Math.abs(v)), s.column() + " of " + e.getKey());
-            }
-            assertArrayEquals(Audits.doubles(x, "offset_hist"), Audits.doubles(a, "offset_hist"), 1e-6);
-            assertEquals(x.<String>getAs("role"), a.<String>getAs("role"));
-        }
+        Audits.assertSameHeadStats(full, incremental);
 
         List<Row> docs = new ResultStore(SharedSpark.get(), incremental.toString()).table(AuditTables.DOCUMENTS).collectAsList();
         Set<String> hashes = new HashSet<>();
@@ -96,13 +79,5 @@ class IncrementalAuditTest {
         SqlCommand.run(SharedSpark.get(), incremental.toString(),
                 "SELECT count(*) AS runs, sum(documents_new) AS new_documents FROM runs", new PrintStream(csv, true, StandardCharsets.UTF_8));
         assertEquals("runs,new_documents\n3," + grown.size() + "\n", csv.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Row> headStats(Path out) {
-        Map<String, Row> byKey = new TreeMap<>();
-        for (Row r : SharedSpark.get().read().parquet(out.resolve("head_stats").toString()).collectAsList()) {
-            byKey.put(r.getAs("language") + "/" + r.getAs("layer") + "/" + r.getAs("head"), r);
-        }
-        return byKey;
     }
 }

@@ -73,8 +73,8 @@ class StandaloneClusterTest {
 
         Path localOut = dir.resolve("local-out");
         Audits.run(input, localOut, flags);
-        Map<String, Row> local = headStats(localOut);
-        Map<String, Row> cluster = headStats(clusterOut);
+        Map<String, Row> local = Audits.headStats(localOut);
+        Map<String, Row> cluster = Audits.headStats(clusterOut);
         assertEquals(local.keySet(), cluster.keySet());
         for (Map.Entry<String, Row> e : local.entrySet()) {
             Row c = cluster.get(e.getKey());
@@ -102,14 +102,6 @@ class StandaloneClusterTest {
             }
         }
         return n;
-    }
-
-    private static Map<String, Row> headStats(Path out) {
-        Map<String, Row> byKey = new TreeMap<>();
-        for (Row r : SharedSpark.get().read().parquet(out.resolve("head_stats").toString()).collectAsList()) {
-            byKey.put(r.getAs("language") + "/" + r.getAs("layer") + "/" + r.getAs("head"), r);
-        }
-        return byKey;
     }
 
     private static String tail(Path log) throws Exception {
