@@ -1,10 +1,5 @@
 package org.attentionatlas.jobs.audit;
 
-import org.attentionatlas.jobs.common.ResultStore;
-import org.attentionatlas.jobs.common.JobException;
-import org.attentionatlas.jobs.common.SparkTables;
-import org.attentionatlas.results.AuditTables;
-import org.attentionatlas.results.HeadRoles;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
@@ -17,8 +12,11 @@ import org.attentionatlas.engine.stats.OffsetBuckets;
 import org.attentionatlas.engine.stats.Windows;
 import org.attentionatlas.engine.testing.ReferenceHeadStats;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.HeadRoles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,14 +1,12 @@
 package org.attentionatlas.jobs.audit;
 
-import org.attentionatlas.jobs.common.ResultStore;
-import org.attentionatlas.jobs.common.JobException;
-import org.attentionatlas.jobs.common.SparkTables;
-import org.attentionatlas.results.AuditTables;
-import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.InputException;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

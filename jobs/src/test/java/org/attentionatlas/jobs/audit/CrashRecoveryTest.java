@@ -1,16 +1,16 @@
 package org.attentionatlas.jobs.audit;
 
-import org.attentionatlas.jobs.common.ResultStore;
-import org.attentionatlas.jobs.common.HaltPoints;
-import org.attentionatlas.results.AuditTables;
-import org.attentionatlas.results.LockHolder;
-import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.jobs.bench.AuditBenchmark;
+import org.attentionatlas.jobs.common.HaltPoints;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.ChildJvm;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.LockHolder;
+import org.attentionatlas.results.ResultsLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

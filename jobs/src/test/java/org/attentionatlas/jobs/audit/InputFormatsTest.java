@@ -1,16 +1,13 @@
 package org.attentionatlas.jobs.audit;
 
-import org.attentionatlas.jobs.common.ResultStore;
-import org.attentionatlas.jobs.common.JobException;
-import org.attentionatlas.jobs.common.SparkTables;
-import org.attentionatlas.results.AuditTables;
-import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

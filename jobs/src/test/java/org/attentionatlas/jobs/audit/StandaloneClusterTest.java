@@ -1,18 +1,15 @@
 package org.attentionatlas.jobs.audit;
 
-import org.attentionatlas.jobs.common.ResultStore;
-import org.attentionatlas.jobs.common.JobException;
-import org.attentionatlas.jobs.common.SparkTables;
-import org.attentionatlas.results.AuditTables;
-import org.attentionatlas.results.ResultsLayout;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.ChildJvm;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.jobs.testing.StandaloneCluster;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
