@@ -22,7 +22,7 @@ public final class ResultsLock implements AutoCloseable {
 
     /** Lock-file operations of one file system, on paths relative to the results folder. */
     public interface LockFiles {
-        /** Whether the results folder exists. */
+        /** Whether the results folder exists; an {@link IllegalArgumentException} when it is not a folder. */
         boolean rootExists() throws IOException;
 
         /** Creates {@code path} holding {@code text} atomically; false when it already exists. */
@@ -98,6 +98,11 @@ public final class ResultsLock implements AutoCloseable {
         }
     }
 
+    /** The error for a results folder path that names something other than a folder. */
+    public static IllegalArgumentException notAFolder(String folder) {
+        return new IllegalArgumentException("results folder " + folder + " is a file, not a folder");
+    }
+
     public LockHolder holder() {
         return holder;
     }
@@ -139,6 +144,9 @@ public final class ResultsLock implements AutoCloseable {
 
         @Override
         public boolean rootExists() {
+            if (Files.exists(root) && !Files.isDirectory(root)) {
+                throw notAFolder(root.toString());
+            }
             return Files.isDirectory(root);
         }
 

@@ -58,4 +58,12 @@ class ResultsLockTest {
         assertEquals("results folder " + dir + " is in use by pid 1 on host some-other-host since 2026-12-01T00:00:00Z",
                 e.getMessage());
     }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsAClearError() throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "not a folder");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsLock.acquire(file));
+        assertEquals("results folder " + file + " is a file, not a folder", e.getMessage());
+        assertEquals("not a folder", Files.readString(file));
+    }
 }

@@ -25,6 +25,9 @@ final class HadoopLockFiles implements ResultsLock.LockFiles {
 
     @Override
     public boolean rootExists() throws IOException {
+        if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+            throw ResultsLock.notAFolder(root.toString());
+        }
         return fs.exists(root);
     }
 

@@ -3,7 +3,6 @@ package org.attentionatlas.jobs.audit;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
-import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.Audits;
@@ -19,11 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
