@@ -106,9 +106,9 @@ public final class BiasResultReader {
                 + " AND a.error IS NULL AND b.error IS NULL ORDER BY a.model, a.dataset, a.seq").collectAsList();
         Map<List<String>, List<BiasResults.ExamplePair>> byDataset = new LinkedHashMap<>();
         for (Row r : rows) {
-            byDataset.computeIfAbsent(List.of(r.getString(1), r.getString(3)), k -> new ArrayList<>())
-                    .add(new BiasResults.ExamplePair(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                            r.getString(4), side(r, 5), side(r, 11)));
+            byDataset.computeIfAbsent(List.of(r.getAs("model"), r.getAs("dataset")), k -> new ArrayList<>())
+                    .add(new BiasResults.ExamplePair(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
+                            r.getAs("dataset"), r.getAs("id"), side(r, "a"), side(r, "b")));
         }
         List<BiasResults.ExamplePair> out = new ArrayList<>();
         for (List<BiasResults.ExamplePair> pairs : byDataset.values()) {
@@ -119,24 +119,23 @@ public final class BiasResultReader {
         return out;
     }
 
-    /** The columns of one side of a pair, read back by {@link #side}. */
+    /** The columns of one side {@code t} of a pair, named {@code t_COLUMN} and read back by {@link #side}. */
     private static String columns(String t) {
-        return String.format("%1$s.variant, substring(%1$s.text, %1$s.pronoun_start + 1, %1$s.pronoun_end - "
-                + "%1$s.pronoun_start), %1$s.text, %1$s.words, %1$s.pronoun_row, %1$s.head_avg", t);
+        return String.format("%1$s.variant AS %1$s_variant, substring(%1$s.text, %1$s.pronoun_start + 1, "
+                + "%1$s.pronoun_end - %1$s.pronoun_start) AS %1$s_pronoun, %1$s.text AS %1$s_text, "
+                + "%1$s.words AS %1$s_words, %1$s.pronoun_row AS %1$s_pronoun_row, %1$s.head_avg AS %1$s_head_avg", t);
     }
 
-    private static BiasResults.Side side(Row r, int from) {
-        String[] words = r.<String>getList(from + 3).toArray(new String[0]);
-        double[] row = r.<Double>getList(from + 4).stream().mapToDouble(Double::doubleValue).toArray();
-        return new BiasResults.Side(r.getString(from), r.getString(from + 1), r.getString(from + 2), words, row,
-                d(r, from + 5));
-    }
-
-    private static double d(Row r, int i) {
-        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    private static BiasResults.Side side(Row r, String t) {
+        String[] words = r.<String>getList(r.fieldIndex(t + "_words")).toArray(new String[0]);
+        double[] row = r.<Double>getList(r.fieldIndex(t + "_pronoun_row")).stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        return new BiasResults.Side(r.getAs(t + "_variant"), r.getAs(t + "_pronoun"), r.getAs(t + "_text"), words,
+                row, d(r, t + "_head_avg"));
     }
 
     private static double d(Row r, String column) {
-        return d(r, r.fieldIndex(column));
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
     }
 }
