@@ -1,8 +1,10 @@
 package org.attentionatlas.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.BiasTables;
+import org.attentionatlas.results.LocalResults;
+import org.attentionatlas.results.ResultTable;
+
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,48 +16,36 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads an audit's Parquet tables with DuckDB's JDBC driver (in memory, one connection per query): a query answers
- * in milliseconds with no Spark session to start. Only committed runs (those with a {@code _commits/RUN} marker) are
- * read; {@code head_stats} is the derived table the audit swaps in after each commit.
+ * in milliseconds with no Spark session to start. Which files make a table comes from the results contract
+ * ({@link LocalResults}: committed runs only, head_stats of the latest audit run); what a parameter may name comes
+ * from the contract's column lists, so a bad name is a 400 whatever the folder holds.
  */
 public final class ResultsReader {
 
-    private static final Set<String> NUMERIC = Set.of("DOUBLE", "FLOAT", "BIGINT", "INTEGER", "DECIMAL", "HUGEINT");
-
-    private final Path root;
+    private final LocalResults results;
 
     public ResultsReader(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this.results = new LocalResults(root);
     }
 
     public Path root() {
-        return root;
+        return results.root();
     }
 
     /** Committed run ids, oldest first. */
     public List<String> committedRuns() {
-        Path commits = root.resolve("_commits");
-        if (!Files.isDirectory(commits)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(commits)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.startsWith("_"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return List.copyOf(results.committedRuns());
     }
 
     /** One row per committed run from the runs table (its config JSON left out). */
     public List<Map<String, Object>> runs() {
-        String from = committed("runs");
+        String from = committed(AuditTables.RUNS);
         if (from == null) {
             return List.of();
         }
@@ -64,7 +54,7 @@ public final class ResultsReader {
 
     /** Every committed bias_summary row (with its run_id), empty when there are none. */
     public List<Map<String, Object>> biasSummary() {
-        String from = committed("bias_summary");
+        String from = committed(BiasTables.SUMMARY);
         if (from == null) {
             return List.of();
         }
@@ -74,7 +64,7 @@ public final class ResultsReader {
 
     /** The metrics present in the committed bias_heads rows (what {@code metric} may name). */
     public List<String> biasMetrics() {
-        String from = committed("bias_heads");
+        String from = committed(BiasTables.HEADS);
         if (from == null) {
             return List.of();
         }
@@ -95,24 +85,19 @@ public final class ResultsReader {
             throw ApiError.badRequest("unknown metric '" + Params.clip(metric) + "'; one of " + metrics);
         }
         String sql = "SELECT model, revision, dataset, grp, metric, layer, head, value, ci_low, ci_high, p_value, n, "
-                + "\"rank\", run_id FROM " + committed("bias_heads") + " WHERE metric = ? "
+                + "\"rank\", run_id FROM " + committed(BiasTables.HEADS) + " WHERE metric = ? "
                 + "QUALIFY run_id = max(run_id) OVER (PARTITION BY model, revision, dataset) "
                 + "ORDER BY abs(value) DESC NULLS LAST, model, revision, dataset, grp, layer, head LIMIT ?";
         return query(sql, List.of(metric, limit));
     }
 
     /**
-     * {@code read_parquet} over TABLE/run_id=R for the committed runs R that have Parquet files there (run_id read as
-     * text from the partition directory), or null when there are none.
+     * {@code read_parquet} over the partitions of {@code table} readers see (run_id read as text from the partition
+     * folder), or null when there are none.
      */
-    private String committed(String table) {
-        List<String> files = new ArrayList<>();
-        for (String run : committedRuns()) {
-            Path dir = root.resolve(table).resolve("run_id=" + run);
-            if (hasParquet(dir)) {
-                files.add(literal(dir.resolve("*.parquet").toString()));
-            }
-        }
+    private String committed(ResultTable table) {
+        List<String> files = results.visiblePartitions(table).stream()
+                .map(dir -> literal(dir.resolve("*.parquet").toString())).toList();
         if (files.isEmpty()) {
             return null;
         }
@@ -120,42 +105,19 @@ public final class ResultsReader {
                 + "hive_types = {'run_id': VARCHAR}, union_by_name = true)";
     }
 
-    private static boolean hasParquet(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The numeric statistic columns of head_stats (what {@code stat} may name). */
+    /** The numeric statistic columns of head_stats in the results contract (what {@code stat} may name). */
     public Set<String> statistics() {
-        Set<String> out = new LinkedHashSet<>();
-        if (!hasHeadStats()) {
-            return out;
-        }
-        for (Map<String, Object> row : query("DESCRIBE SELECT * FROM " + headStats(), List.of())) {
-            String type = String.valueOf(row.get("column_type"));
-            String name = String.valueOf(row.get("column_name"));
-            if (NUMERIC.contains(type.replaceAll("\\(.*", "")) && !name.equals("layer")
-                    && !name.equals("head")) {
-                out.add(name);
-            }
-        }
-        return out;
+        return AuditTables.statisticColumns();
     }
 
     /** Heads with one statistic, optionally only those of one role and model. */
     public List<Map<String, Object>> heads(String stat, String role, String model) {
-        if (!hasHeadStats()) {
-            return List.of();
-        }
         Set<String> stats = statistics();
         if (!stats.contains(stat)) {
             throw ApiError.badRequest("unknown statistic '" + Params.clip(stat == null ? "" : stat) + "'; one of " + stats);
+        }
+        if (!hasHeadStats()) {
+            return List.of();
         }
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT model, revision, dataset, language, layer, head, role, \""
@@ -189,11 +151,11 @@ public final class ResultsReader {
     }
 
     private boolean hasHeadStats() {
-        return hasParquet(root.resolve("head_stats"));
+        return headStats() != null;
     }
 
     private String headStats() {
-        return "read_parquet(" + literal(root.resolve("head_stats").resolve("*.parquet").toString()) + ")";
+        return committed(AuditTables.HEAD_STATS);
     }
 
     private static String literal(String s) {

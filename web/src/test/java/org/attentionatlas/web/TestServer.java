@@ -77,17 +77,13 @@ final class TestServer {
             String run = "20261125T000000Z-abcdef";
             Files.createDirectories(root.resolve("_commits"));
             Files.writeString(root.resolve("_commits").resolve(run), "");
-            Files.createDirectories(root.resolve("head_stats"));
+            Files.createDirectories(root.resolve("head_stats").resolve("run_id=" + run));
             Files.createDirectories(root.resolve("runs").resolve("run_id=" + run));
             // an uncommitted run that must stay invisible
             Files.createDirectories(root.resolve("runs").resolve("run_id=uncommitted"));
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-                s.execute("COPY (SELECT 'minilm-l6' AS model, 'r1' AS revision, 'bundled' AS dataset, 'en' AS language, "
-                        + "l AS layer, h AS head, 1.0 + l * 0.1 + h * 0.01 AS entropy_mean, "
-                        + "CASE WHEN h = 3 THEN 0.8 ELSE 0.1 END AS prev_mass, "
-                        + "CASE WHEN h = 3 THEN 'previous-token' ELSE 'mixed' END AS role "
-                        + "FROM range(6) t1(l), range(12) t2(h)) TO '" + root.resolve("head_stats/part-0.parquet")
-                        + "' (FORMAT parquet)");
+                s.execute("COPY (SELECT " + headStatsColumns() + " FROM range(6) t1(l), range(12) t2(h)) TO '"
+                        + root.resolve("head_stats/run_id=" + run + "/part-0.parquet") + "' (FORMAT parquet)");
                 s.execute("COPY (SELECT 'minilm-l6' AS model, 'r1' AS revision, 'bundled' AS dataset, "
                         + "'2026-11-25T00:00:00Z' AS started_at, 325 AS documents_new, 9000 AS tokens, '{}' AS config) "
                         + "TO '" + root.resolve("runs/run_id=" + run + "/part-0.parquet") + "' (FORMAT parquet)");
@@ -96,6 +92,32 @@ final class TestServer {
                         + root.resolve("runs/run_id=uncommitted/part-0.parquet") + "' (FORMAT parquet)");
             }
             writeBias(root);
+        }
+
+        /** Every head_stats column of the results contract: a previous-token head 3 in each layer, the rest mixed. */
+        private static String headStatsColumns() {
+            java.util.StringJoiner columns = new java.util.StringJoiner(", ");
+            for (org.attentionatlas.results.Column c : org.attentionatlas.results.AuditTables.HEAD_STATS.columns()) {
+                String value = switch (c.name()) {
+                    case "model" -> "'minilm-l6'";
+                    case "revision" -> "'r1'";
+                    case "dataset" -> "'bundled'";
+                    case "language" -> "'en'";
+                    case "layer" -> "CAST(l AS INTEGER)";
+                    case "head" -> "CAST(h AS INTEGER)";
+                    case "entropy_mean" -> "1.0 + l * 0.1 + h * 0.01";
+                    case "prev_mass" -> "CASE WHEN h = 3 THEN 0.8 ELSE 0.1 END";
+                    case "role" -> "CASE WHEN h = 3 THEN 'previous-token' ELSE 'mixed' END";
+                    default -> switch (c.type()) {
+                        case DOUBLE -> "0.05";
+                        case LONG -> "CAST(100 AS BIGINT)";
+                        case DOUBLE_ARRAY -> "[0.5, 0.5]";
+                        default -> throw new IllegalStateException("no fixture value for " + c);
+                    };
+                };
+                columns.add(value + " AS " + c.name());
+            }
+            return columns.toString();
         }
 
         static final String BIAS_RUN = "20261125T010000Z-b1a5ed";

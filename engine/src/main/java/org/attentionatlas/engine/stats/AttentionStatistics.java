@@ -106,6 +106,7 @@ public final class AttentionStatistics implements AutoCloseable {
         long m = offs.getShape().get(3);
         NDArray distance = offs.get(":, :, :, {}:", m - 1);                                     // [B,H,T,1]
         NDArray hist = offs.get(":, :, :, :{}", m - 1);
+        // in DeviceSlot order (entropy, entropy_norm, max, cls/sep/punct, distance), then the offset buckets
         NDArray perQuery = NDArrays.concat(new NDList(entropy.expandDims(-1), entropyNorm.expandDims(-1),
                 max.expandDims(-1), cats, distance, hist), -1);                                // [B,H,T,SLOTS]
         return perQuery.mul(queryMask).sum(new int[] {2});                                      // [B,H,SLOTS]

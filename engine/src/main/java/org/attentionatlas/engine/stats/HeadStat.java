@@ -6,35 +6,63 @@ package org.attentionatlas.engine.stats;
  */
 public enum HeadStat {
     /** −Σ_k A ln A, in nats. */
-    ENTROPY("entropy_mean"),
+    ENTROPY("entropy_mean", DeviceSlot.ENTROPY),
     /** Entropy divided by ln of the number of keys the query can see (0 when it sees one key). */
-    ENTROPY_NORM("entropy_norm_mean"),
+    ENTROPY_NORM("entropy_norm_mean", DeviceSlot.ENTROPY_NORM),
     /** max_k A. */
-    MAX_WEIGHT("max_weight_mean"),
+    MAX_WEIGHT("max_weight_mean", DeviceSlot.MAX_WEIGHT),
     /** Mass on the first token ([CLS] / BOS / first token). */
-    CLS_MASS("cls_mass"),
+    CLS_MASS("cls_mass", DeviceSlot.CLS),
     /** Mass on special tokens after the first ([SEP], &lt;/s&gt;, EOS). */
-    SEP_MASS("sep_mass"),
+    SEP_MASS("sep_mass", DeviceSlot.SEP),
     /** Mass on punctuation tokens. */
-    PUNCT_MASS("punct_mass"),
+    PUNCT_MASS("punct_mass", DeviceSlot.PUNCT),
     /** A[q][q]. */
-    SELF_MASS("self_mass"),
+    SELF_MASS("self_mass", 0, 0),
     /** A[q][q−1]. */
-    PREV_MASS("prev_mass"),
+    PREV_MASS("prev_mass", -1, -1),
     /** A[q][q+1]. */
-    NEXT_MASS("next_mass"),
+    NEXT_MASS("next_mass", 1, 1),
     /** Σ_k A·|q−k|, in tokens. */
-    DISTANCE("distance_mean"),
+    DISTANCE("distance_mean", DeviceSlot.DISTANCE),
     /** Mass within ±1 token (self included). */
-    LOCAL1("local1_mass"),
-    LOCAL2("local2_mass"),
-    LOCAL4("local4_mass"),
-    LOCAL8("local8_mass");
+    LOCAL1("local1_mass", -1, 1),
+    LOCAL2("local2_mass", -2, 2),
+    LOCAL4("local4_mass", -4, 4),
+    LOCAL8("local8_mass", -8, 8);
 
     private final String column;
+    /** The device slot summed, or null for a statistic read from the offset buckets. */
+    private final DeviceSlot slot;
+    private final int fromOffset;
+    private final int toOffset;
 
-    HeadStat(String column) {
+    HeadStat(String column, DeviceSlot slot) {
+        this(column, slot, 0, -1);
+    }
+
+    /** A mass over the signed key − query offsets fromOffset..toOffset (exact buckets: |offset| ≤ 8). */
+    HeadStat(String column, int fromOffset, int toOffset) {
+        this(column, null, fromOffset, toOffset);
+    }
+
+    HeadStat(String column, DeviceSlot slot, int fromOffset, int toOffset) {
         this.column = column;
+        this.slot = slot;
+        this.fromOffset = fromOffset;
+        this.toOffset = toOffset;
+    }
+
+    /** Σ over query positions of this statistic for one head, from the head's slots in {@link HeadSums}. */
+    double sum(double[] sums, int base) {
+        if (slot != null) {
+            return sums[base + slot.ordinal()];
+        }
+        double s = 0;
+        for (int off = fromOffset; off <= toOffset; off++) {
+            s += sums[base + DeviceSlot.values().length + OffsetBuckets.of(off)];
+        }
+        return s;
     }
 
     /** The column name in the head_stats table. */

@@ -1,21 +1,20 @@
 package org.attentionatlas.engine.stats;
 
+import java.io.Serializable;
+
 /**
  * Sums of the per-query statistics of every head over one or more sequences, with the number of query positions
- * summed. Sums (not means) so that partitions, batches and reruns merge exactly: mean = sum / queryTokens.
+ * and sequences summed. Sums (not means) so that partitions, batches and reruns merge exactly with {@link #add}:
+ * mean = sum / queryTokens. Serializable, so Spark merges them directly (e.g. with {@code reduceByKey}).
+ *
+ * <p>Each head holds {@link DeviceSlot#SLOTS} slots: the {@link DeviceSlot} quantities, then the offset buckets.
  */
-public final class HeadSums {
+public final class HeadSums implements Serializable {
 
-    /** Per-query quantities reduced on the device, in this order, followed by the offset buckets. */
-    static final int ENTROPY = 0;
-    static final int ENTROPY_NORM = 1;
-    static final int MAX_WEIGHT = 2;
-    static final int CLS = 3;
-    static final int SEP = 4;
-    static final int PUNCT = 5;
-    static final int DISTANCE = 6;
-    static final int HIST = 7;
-    static final int SLOTS = HIST + OffsetBuckets.count();
+    private static final long serialVersionUID = 1L;
+
+    static final int SLOTS = DeviceSlot.SLOTS;
+    private static final int HIST = DeviceSlot.values().length;
 
     private final int layers;
     private final int heads;
@@ -47,24 +46,7 @@ public final class HeadSums {
 
     /** Σ over query positions of one statistic. */
     public double sum(HeadStat stat, int layer, int head) {
-        int base = index(layer, head, 0);
-        switch (stat) {
-            case ENTROPY: return sums[base + ENTROPY];
-            case ENTROPY_NORM: return sums[base + ENTROPY_NORM];
-            case MAX_WEIGHT: return sums[base + MAX_WEIGHT];
-            case CLS_MASS: return sums[base + CLS];
-            case SEP_MASS: return sums[base + SEP];
-            case PUNCT_MASS: return sums[base + PUNCT];
-            case DISTANCE: return sums[base + DISTANCE];
-            case SELF_MASS: return offsetMass(layer, head, OffsetBuckets.ZERO);
-            case PREV_MASS: return offsetMass(layer, head, OffsetBuckets.ZERO - 1);
-            case NEXT_MASS: return offsetMass(layer, head, OffsetBuckets.ZERO + 1);
-            case LOCAL1: return window(layer, head, 1);
-            case LOCAL2: return window(layer, head, 2);
-            case LOCAL4: return window(layer, head, 4);
-            case LOCAL8: return window(layer, head, 8);
-            default: throw new IllegalStateException("unhandled " + stat);
-        }
+        return stat.sum(sums, index(layer, head, 0));
     }
 
     /** The mean of one statistic over every query position summed (0 when nothing was summed). */
@@ -77,15 +59,14 @@ public final class HeadSums {
         return sums[index(layer, head, HIST + bucket)];
     }
 
-    private double window(int layer, int head, int w) {
-        double s = 0;
-        for (int off = -w; off <= w; off++) {
-            s += offsetMass(layer, head, OffsetBuckets.of(off)); // buckets are exact up to |offset| 8
-        }
-        return s;
+    /** Every offset bucket's mass of one head, in bucket order. */
+    public double[] offsetMasses(int layer, int head) {
+        int from = index(layer, head, HIST);
+        return java.util.Arrays.copyOfRange(sums, from, from + OffsetBuckets.count());
     }
 
-    public void add(HeadSums other) {
+    /** Adds {@code other} into these sums and returns this (a reduce function). */
+    public HeadSums add(HeadSums other) {
         if (other.layers != layers || other.heads != heads) {
             throw new IllegalArgumentException("cannot merge sums of " + other.layers + "x" + other.heads
                     + " heads into " + layers + "x" + heads);
@@ -95,6 +76,7 @@ public final class HeadSums {
         }
         queryTokens += other.queryTokens;
         sequences += other.sequences;
+        return this;
     }
 
     /** Adds one sequence's device-reduced slots, laid out [layer][head][slot]. */
@@ -106,7 +88,7 @@ public final class HeadSums {
         sequences++;
     }
 
-    /** Raw access for serialisation: [layer][head][slot] with {@link #SLOTS} slots. */
+    /** Raw access for serialisation: [layer][head][slot] with {@link #slotsPerHead()} slots. */
     public double[] raw() {
         return sums;
     }

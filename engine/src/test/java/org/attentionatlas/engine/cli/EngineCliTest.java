@@ -4,7 +4,7 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
-import org.attentionatlas.engine.stats.AttentionStatisticsTest;
+import org.attentionatlas.engine.testing.ReferenceHeadStats;
 import org.attentionatlas.testkit.Fixtures;
 import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class EngineCliTest {
         assertEquals("[\"▁the\",\"▁cat\",\"▁sat\",\"</s>\"]", result.get("tokens").toString());
         assertEquals("[0]", result.get("decoder_input_ids").toString());
         try (LoadedModel model = ModelLoader.withDefaultStore().load(dir.toString(), Device.cpu())) {
-            float[][][][] encoder = AttentionStatisticsTest.rawAttention(model, model.encode("the cat sat"));
+            float[][][][] encoder = ReferenceHeadStats.rawAttention(model, model.encode("the cat sat"));
             Golden.assertClose("inspect tiny-t5 encoder_attentions", result.get("encoder_attentions"), flat(encoder), 1e-6);
         }
         double[] decoder = Golden.flatten(result.get("decoder_attentions"));

@@ -1,5 +1,17 @@
 package org.attentionatlas.engine.testing;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import org.attentionatlas.engine.hooks.Captures;
+import org.attentionatlas.engine.hooks.HookKind;
+import org.attentionatlas.engine.hooks.HookPoint;
+import org.attentionatlas.engine.hooks.Hooks;
+import org.attentionatlas.engine.hooks.Stack;
+import org.attentionatlas.engine.config.ModelConfig;
+import org.attentionatlas.engine.model.ForwardInput;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.model.PaddedBatch;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.engine.stats.OffsetBuckets;
 import org.attentionatlas.engine.stats.TokenCategories;
@@ -8,6 +20,7 @@ import org.attentionatlas.engine.tokenize.Encoding;
 /**
  * The head statistics computed directly from full attention matrices on the host, in double precision, straight
  * from their definitions: the independent reference that the device reductions (and the Parquet tables) must match.
+ * The one reference of the project: the engine's statistics test and the audit job's tests both use it.
  */
 public final class ReferenceHeadStats {
 
@@ -22,6 +35,40 @@ public final class ReferenceHeadStats {
         this.heads = heads;
         this.sums = new double[layers][heads][HeadStat.values().length];
         this.hist = new double[layers][heads][OffsetBuckets.count()];
+    }
+
+    /** Adds one sequence run alone through {@code model} (no padding, no batching, no device-side reduction). */
+    public void add(LoadedModel model, Encoding e) {
+        add(e, rawAttention(model, e), model.config().architecture().isCausal());
+    }
+
+    /** The full [layer][head][q][k] matrices of one unpadded sequence, captured at the pattern hook. */
+    public static float[][][][] rawAttention(LoadedModel model, Encoding e) {
+        ModelConfig c = model.config();
+        int layers = c.layers();
+        int heads = c.heads();
+        int n = e.length();
+        boolean t5 = c.architecture().isEncoderDecoder(); // T5: the encoder's, decoder fed its start token
+        float[][][][] out = new float[layers][heads][n][n];
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Hooks hooks = Hooks.create();
+            Captures cap = Captures.of(m, hooks, java.util.EnumSet.of(HookKind.PATTERN));
+            java.util.List<int[]> ids = java.util.List.of(e.ids());
+            ForwardInput in = t5 ? PaddedBatch.of(m, ids, java.util.List.of(new int[] {c.decoderStartTokenId()}),
+                    c.padTokenId()) : PaddedBatch.of(m, ids, c.padTokenId());
+            model.transformer().forward(m, in, hooks);
+            Stack stack = t5 ? Stack.ENCODER : Stack.MAIN;
+            for (int l = 0; l < layers; l++) {
+                float[] flat = cap.get(new HookPoint(stack, l, HookKind.PATTERN)).get(new NDIndex("0"))
+                        .toFloatArray();
+                for (int h = 0; h < heads; h++) {
+                    for (int q = 0; q < n; q++) {
+                        System.arraycopy(flat, (h * n + q) * n, out[l][h][q], 0, n);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Adds one sequence: {@code attention[layer][head][q][k]} over its own tokens. */
@@ -84,6 +131,14 @@ public final class ReferenceHeadStats {
 
     public double offsetMean(int layer, int head, int bucket) {
         return hist[layer][head][bucket] / queries;
+    }
+
+    public int layers() {
+        return layers;
+    }
+
+    public int heads() {
+        return heads;
     }
 
     public long queries() {

@@ -5,8 +5,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
@@ -18,8 +16,16 @@ import org.attentionatlas.datasets.DocumentStatus;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
+import org.attentionatlas.engine.stats.HeadSums;
+import org.attentionatlas.jobs.common.CodeVersion;
+import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
-import org.attentionatlas.jobs.common.RunProvenance;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.TableRow;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultsLock;
+import org.attentionatlas.results.RunIds;
+import org.attentionatlas.results.RunProvenance;
 import org.attentionatlas.udfs.AuditSettings;
 import org.attentionatlas.udfs.AuditedDocument;
 import org.attentionatlas.udfs.PartitionAuditor;
@@ -50,11 +56,12 @@ import static org.apache.spark.sql.functions.sum;
 
 /**
  * The corpus audit: reads a corpus, skips documents already audited with this model and revision, runs the engine on
- * the executors ({@link PartitionAuditor}) and commits documents, per-head sums, samples and a runs row atomically
- * ({@link ResultStore}); then re-derives head_stats from every committed run.
+ * the executors ({@link PartitionAuditor}) and commits documents, per-head sums, samples, a runs row and head_stats
+ * (re-derived from every committed run's head_sums and its own) atomically ({@link ResultStore}). It holds the
+ * output folder's writer lock from before loading the model until the commit is done.
  *
  * <p>Started by {@link AuditCommand} ({@code ./submit.sh audit}) with checked {@link AuditConfig} settings. Bad input
- * or model: an {@link AuditException} or InputException before anything is written.
+ * or model: an {@link JobException} or InputException before anything is written.
  */
 public final class AuditJob {
 
@@ -77,6 +84,14 @@ public final class AuditJob {
         }
         CorpusReader reader = new CorpusReader(spark);
         CorpusFormat format = reader.resolveFormat(spec);
+        ResultStore store = new ResultStore(spark, config.output());
+        try (ResultsLock lock = store.lock()) {
+            return run(started, settings, spec, reader, format, store);
+        }
+    }
+
+    private RunSummary run(Instant started, AuditSettings settings, CorpusSpec spec, CorpusReader reader,
+                           CorpusFormat format, ResultStore store) {
         String dataset = datasetName(spec);
         LoadedModel model = JobMain.loadModel(settings.model());
         validateWindows(settings, model);
@@ -89,7 +104,6 @@ public final class AuditJob {
         if (read == 0) {
             throw new InputException("input " + inputLabel(spec) + " holds no documents");
         }
-        ResultStore store = new ResultStore(spark, config.output());
         store.recover();
         String runId = RunIds.next(started);
 
@@ -97,7 +111,7 @@ public final class AuditJob {
                 .groupBy("content_hash")
                 .agg(min(struct(coalesce(col("doc_id"), col("content_hash")).as("doc_id"), col("language"), col("text"))).as("d"))
                 .select(col("d.doc_id").as("doc_id"), col("content_hash"), col("d.language").as("language"), col("d.text").as("text"));
-        Dataset<Row> done = store.table(Tables.DOCUMENTS)
+        Dataset<Row> done = store.table(AuditTables.DOCUMENTS)
                 .filter(col("model").equalTo(prov.name()).and(col("revision").equalTo(prov.revision())))
                 .select("content_hash");
         Dataset<Row> fresh = unique.join(done, scala.jdk.javaapi.CollectionConverters.asScala(List.of("content_hash")).toSeq(), "left_anti")
@@ -125,9 +139,8 @@ public final class AuditJob {
                 ok - uniqueCount, byStatus.getOrDefault(DocumentStatus.EMPTY, 0L),
                 byStatus.getOrDefault(DocumentStatus.INVALID, 0L), tokens, sequences, seconds);
         writeRunRow(store, runId, started, prov, spec, format, dataset, summary);
-        store.commit(runId);
-        store.writeHeadStats(HeadStatsView.derive(spark, store.table(Tables.HEAD_SUMS),
-                HeadStatsView.metrics(config.metrics())), runId);
+        writeHeadStats(store, runId);
+        store.commit(runId, AuditTables.ALL);
         fresh.unpersist();
         keyed.unpersist();
         return summary;
@@ -145,24 +158,23 @@ public final class AuditJob {
             Dataset<Row> audited = splitLongDocuments(fresh).repartition(partitions, col("content_hash"), col("part"))
                     .mapPartitions(new PartitionAuditor(settings, docsDone, tokensDone), Encoders.row(AuditedDocument.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            audited.groupBy("content_hash")
+            Dataset<Row> documents = audited.groupBy("content_hash")
                     .agg(min("doc_id").as("doc_id"), min("language").as("language"), max("tokens").as("tokens"),
                             sum("windows").cast("int").as("windows"))
                     .select(col("doc_id"), col("content_hash"), lit(prov.name()).as("model"), lit(prov.revision()).as("revision"),
                             lit(dataset).as("dataset"), col("language"), col("tokens"), col("windows"))
-                    .coalesce(Math.max(1, (int) Math.min(partitions, total / 20_000 + 1)))
-                    .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.DOCUMENTS));
-            Map<String, HeadSumsRows.Partial> perLanguage = sumsByLanguage(audited);
+                    .coalesce(Math.max(1, (int) Math.min(partitions, total / 20_000 + 1)));
+            store.write(documents, runId, AuditTables.DOCUMENTS);
+            Map<String, HeadSumsRows> perLanguage = sumsByLanguage(audited, model.config().layers(),
+                    model.config().heads());
             List<Row> rows = new ArrayList<>();
-            for (Map.Entry<String, HeadSumsRows.Partial> e : new java.util.TreeMap<>(perLanguage).entrySet()) {
-                rows.addAll(HeadSumsRows.rows(prov.name(), prov.revision(), dataset, e.getKey(),
-                        model.config().layers(), model.config().heads(), e.getValue()));
-            }
-            spark.createDataFrame(rows, Tables.HEAD_SUMS_SCHEMA).coalesce(1)
-                    .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.HEAD_SUMS));
-            Row totals = audited.agg(sum(when(col("part").equalTo(0), col("tokens")).otherwise(0)), sum("windows")).first();
+            new java.util.TreeMap<>(perLanguage).forEach((language, sums) ->
+                    rows.addAll(sums.rows(prov, dataset, language)));
+            store.write(rows, runId, AuditTables.HEAD_SUMS);
+            Row totals = audited.agg(sum(when(col("part").equalTo(0), col("tokens")).otherwise(0)).as("tokens"),
+                    sum("windows").as("sequences")).first();
             audited.unpersist();
-            return new long[] {totals.getLong(0), totals.getLong(1)};
+            return new long[] {totals.<Long>getAs("tokens"), totals.<Long>getAs("sequences")};
         } finally {
             progress.stop();
             spark.sparkContext().removeSparkListener(progress);
@@ -181,21 +193,34 @@ public final class AuditJob {
                 .select("doc_id", "content_hash", "language", "text", "part", "parts");
     }
 
-    private static Map<String, HeadSumsRows.Partial> sumsByLanguage(Dataset<Row> audited) {
-        JavaPairRDD<String, HeadSumsRows.Partial> pairs = audited
-                .select("language", "sums", "query_tokens", "windows", "part").javaRDD()
-                .mapToPair(AuditJob::partialOf);
-        // documents = 1 for part 0 only, so a split document counts once
-        return new HashMap<>(pairs.reduceByKey(HeadSumsRows.Partial::merge).collectAsMap());
+    /** Every document's {@link HeadSums} merged per language with {@code reduceByKey}. */
+    private static Map<String, HeadSumsRows> sumsByLanguage(Dataset<Row> audited, int layers, int heads) {
+        JavaPairRDD<String, HeadSumsRows> pairs = audited.javaRDD().mapToPair(r -> sumsOf(r, layers, heads));
+        return new HashMap<>(pairs.reduceByKey(HeadSumsRows::merge).collectAsMap());
     }
 
-    private static Tuple2<String, HeadSumsRows.Partial> partialOf(Row r) {
-        List<Double> list = r.getList(1);
-        double[] sums = new double[list.size()];
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] = list.get(i);
+    private static Tuple2<String, HeadSumsRows> sumsOf(Row r, int layers, int heads) {
+        double[] raw = r.<Double>getList(r.fieldIndex(AuditedDocument.SUMS)).stream()
+                .mapToDouble(Double::doubleValue).toArray();
+        HeadSums sums = HeadSums.of(layers, heads, raw, r.<Long>getAs(AuditedDocument.QUERY_TOKENS),
+                r.<Integer>getAs(AuditedDocument.WINDOWS));
+        // part 0 only counts the document, so a split document counts once
+        long documents = r.<Integer>getAs(AuditedDocument.PART) == 0 ? 1 : 0;
+        return new Tuple2<>(r.getAs(AuditedDocument.LANGUAGE), new HeadSumsRows(sums, documents));
+    }
+
+    /**
+     * Stages this run's head_stats: the means over every committed run's head_sums and this run's own, so the
+     * commit marker publishes them together with the sums (no window where one is new and the other stale).
+     */
+    private void writeHeadStats(ResultStore store, String runId) {
+        Dataset<Row> sums = store.table(AuditTables.HEAD_SUMS);
+        Dataset<Row> own = store.staged(runId, AuditTables.HEAD_SUMS);
+        if (own != null) {
+            sums = sums.unionByName(own);
         }
-        return new Tuple2<>(r.getString(0), new HeadSumsRows.Partial(sums, r.getLong(2), r.getInt(3), r.getInt(4) == 0 ? 1 : 0));
+        store.write(HeadStatsView.derive(spark, sums, HeadStatsView.metrics(config.metrics())).coalesce(1),
+                runId, AuditTables.HEAD_STATS);
     }
 
     /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */
@@ -204,32 +229,37 @@ public final class AuditJob {
         if (wanted <= 0) {
             return;
         }
-        long have = store.table(Tables.SAMPLES)
+        long have = store.table(AuditTables.SAMPLES)
                 .filter(col("model").equalTo(prov.name()).and(col("revision").equalTo(prov.revision())))
                 .select("content_hash").distinct().count();
         int take = (int) Math.max(0, wanted - have);
         if (take == 0) {
             return;
         }
-        fresh.orderBy("content_hash").limit(take)
+        store.write(fresh.orderBy("content_hash").limit(take)
                 .flatMap(new SampleExtractor(settings), Encoders.row(SampleExtractor.SCHEMA))
-                .withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
-                .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.SAMPLES));
+                .withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision())),
+                runId, AuditTables.SAMPLES);
     }
 
     private void writeRunRow(ResultStore store, String runId, Instant started, ModelProvenance prov, CorpusSpec spec,
                              CorpusFormat format, String dataset, RunSummary s) {
-        Row row = RowFactory.create(RunProvenance.values(started, prov, config.toJson(), inputLabel(spec), format.label(),
-                dataset, spark.sparkContext().master(), s.documentsRead(), s.documentsNew(), s.documentsSkipped(),
-                s.documentsDuplicate(), s.documentsEmpty(), s.documentsInvalid(), s.tokens(), s.sequences()));
-        spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1)
-                .write().mode(SaveMode.Overwrite).parquet(store.staging(runId, Tables.RUNS));
+        RunProvenance provenance = RunProvenance.endingNow(prov, config.toJson(), CodeVersion.current(),
+                inputLabel(spec), started);
+        Row row = TableRow.of(AuditTables.RUNS).setAll(provenance.values())
+                .set("input_format", format.label()).set("dataset", dataset)
+                .set("master", spark.sparkContext().master())
+                .set("documents_read", s.documentsRead()).set("documents_new", s.documentsNew())
+                .set("documents_skipped", s.documentsSkipped()).set("documents_duplicate", s.documentsDuplicate())
+                .set("documents_empty", s.documentsEmpty()).set("documents_invalid", s.documentsInvalid())
+                .set("tokens", s.tokens()).set("sequences", s.sequences()).row();
+        store.write(List.of(row), runId, AuditTables.RUNS);
     }
 
     private static Map<String, Long> countByStatus(Dataset<Row> keyed) {
         Map<String, Long> out = new HashMap<>();
         for (Row r : keyed.groupBy(CorpusReader.STATUS).count().collectAsList()) {
-            out.put(r.getString(0), r.getLong(1));
+            out.put(r.getAs(CorpusReader.STATUS), r.<Long>getAs("count"));
         }
         return out;
     }
@@ -247,12 +277,12 @@ public final class AuditJob {
     /** Refuses, before any work, a model the audit cannot run and windows the model cannot take. */
     private static void validateWindows(AuditSettings s, LoadedModel model) {
         if (!model.hasTokenizer()) {
-            throw new AuditException("model '" + s.model().model() + "' has no tokenizer; the audit needs text input");
+            throw new JobException("model '" + s.model().model() + "' has no tokenizer; the audit needs text input");
         }
         try {
             s.checkWindows(model);
         } catch (IllegalArgumentException e) {
-            throw new AuditException(e.getMessage() + " (model '" + s.model().model() + "')", e);
+            throw new JobException(e.getMessage() + " (model '" + s.model().model() + "')", e);
         }
     }
 

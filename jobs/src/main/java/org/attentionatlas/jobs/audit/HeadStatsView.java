@@ -5,15 +5,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.engine.stats.OffsetBuckets;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.HeadRoles;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Derives head_stats from the head_sums of every committed run: sums added up per (model, revision, dataset,
- * language, layer, head) and divided by the query positions summed, so a run over new documents only, merged with
- * earlier runs, equals one run over everything.
+ * Derives head_stats from head_sums (every committed run's and the committing run's own): sums added up per (model,
+ * revision, dataset, language, layer, head) and divided by the query positions summed, so a run over new documents
+ * only, merged with earlier runs, equals one run over everything. The audit writes the result as its run's
+ * head_stats partition, published by the run's commit marker.
  */
 public final class HeadStatsView {
 
@@ -47,18 +50,18 @@ public final class HeadStatsView {
         return out;
     }
 
-    /** head_stats from a head_sums dataset (committed runs only). The role needs every positional statistic. */
+    /** head_stats from a head_sums dataset with its run_id column. The role needs every positional statistic. */
     public static Dataset<Row> derive(SparkSession spark, Dataset<Row> headSums, List<HeadStat> metrics) {
         String view = "atlas_head_sums_" + Long.toHexString(System.nanoTime());
         headSums.createOrReplaceTempView(view);
         StringJoiner sums = new StringJoiner(", ");
         for (HeadStat s : HeadStat.values()) {
-            sums.add("sum(" + Tables.sumColumn(s) + ") AS " + Tables.sumColumn(s));
+            sums.add("sum(" + AuditTables.sumColumn(s) + ") AS " + AuditTables.sumColumn(s));
         }
         int buckets = OffsetBuckets.count();
         StringJoiner means = new StringJoiner(", ");
         for (HeadStat s : HeadStat.values()) {
-            means.add(Tables.sumColumn(s) + " / tokens AS " + s.column());
+            means.add(AuditTables.sumColumn(s) + " / tokens AS " + s.column());
         }
         String grouped = "SELECT model, revision, dataset, language, layer, head, " + sums
                 + ", aggregate(collect_list(offset_sums), array_repeat(CAST(0 AS DOUBLE), " + buckets + "),"
@@ -69,8 +72,10 @@ public final class HeadStatsView {
         String withMeans = "SELECT model, revision, dataset, language, layer, head, " + means
                 + ", transform(offset_total, v -> v / tokens) AS offset_hist, tokens, sequences, documents, runs"
                 + " FROM (" + grouped + ")";
-        StringJoiner shown = new StringJoiner(", ");
-        metrics.forEach(s -> shown.add(s.column()));
+        StringJoiner shown = new StringJoiner(", "); // statistics not asked for stay as null columns
+        for (HeadStat s : HeadStat.values()) {
+            shown.add(metrics.contains(s) ? s.column() : "CAST(NULL AS DOUBLE) AS " + s.column());
+        }
         String sql = "SELECT model, revision, dataset, language, layer, head, " + shown
                 + ", offset_hist, tokens, sequences, documents, runs, " + HeadRoles.sql() + " AS role"
                 + " FROM (" + withMeans + ") ORDER BY model, revision, dataset, language, layer, head";

@@ -1,77 +1,39 @@
 package org.attentionatlas.jobs.audit;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.attentionatlas.engine.load.ModelProvenance;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.engine.stats.HeadSums;
-import org.attentionatlas.engine.stats.OffsetBuckets;
+import org.attentionatlas.jobs.common.TableRow;
+import org.attentionatlas.results.AuditTables;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per-language partial sums of one run, merged across documents, and their head_sums rows. */
-public final class HeadSumsRows {
+/** One language's merged {@link HeadSums} of a run with the number of documents in them, and its head_sums rows. */
+public record HeadSumsRows(HeadSums sums, long documents) implements Serializable {
 
-    /** Mergeable sums of some documents: the raw {@link HeadSums} array plus counts. */
-    public static final class Partial implements Serializable {
-        final double[] sums;
-        long queryTokens;
-        long sequences;
-        long documents;
-
-        public Partial(double[] sums, long queryTokens, long sequences, long documents) {
-            this.sums = sums.clone();
-            this.queryTokens = queryTokens;
-            this.sequences = sequences;
-            this.documents = documents;
-        }
-
-        public Partial merge(Partial o) {
-            if (o.sums.length != sums.length) {
-                throw new IllegalArgumentException("sums of different models: " + sums.length + " vs " + o.sums.length);
-            }
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] += o.sums[i];
-            }
-            queryTokens += o.queryTokens;
-            sequences += o.sequences;
-            documents += o.documents;
-            return this;
-        }
+    /** Adds {@code other} into this (a reduce function: {@link HeadSums#add} does the sums). */
+    public HeadSumsRows merge(HeadSumsRows other) {
+        return new HeadSumsRows(sums.add(other.sums), documents + other.documents);
     }
 
-    private HeadSumsRows() {
-    }
-
-    /** One head_sums row per (layer, head) of one language. */
-    public static List<Row> rows(String model, String revision, String dataset, String language, int layers, int heads,
-                                 Partial p) {
-        HeadSums s = HeadSums.of(layers, heads, p.sums, p.queryTokens, p.sequences);
-        List<Row> out = new ArrayList<>(layers * heads);
-        HeadStat[] stats = HeadStat.values();
-        for (int l = 0; l < layers; l++) {
-            for (int h = 0; h < heads; h++) {
-                Object[] v = new Object[9 + stats.length + 1];
-                int i = 0;
-                v[i++] = model;
-                v[i++] = revision;
-                v[i++] = dataset;
-                v[i++] = language;
-                v[i++] = l;
-                v[i++] = h;
-                v[i++] = p.queryTokens;
-                v[i++] = p.sequences;
-                v[i++] = p.documents;
-                for (HeadStat st : stats) {
-                    v[i++] = s.sum(st, l, h);
+    /** One head_sums row per (layer, head) of {@code language}. */
+    public List<Row> rows(ModelProvenance model, String dataset, String language) {
+        List<Row> out = new ArrayList<>(sums.layers() * sums.heads());
+        for (int l = 0; l < sums.layers(); l++) {
+            for (int h = 0; h < sums.heads(); h++) {
+                TableRow row = TableRow.of(AuditTables.HEAD_SUMS)
+                        .set("model", model.name()).set("revision", model.revision()).set("dataset", dataset)
+                        .set("language", language).set("layer", l).set("head", h)
+                        .set("query_tokens", sums.queryTokens()).set("sequences", sums.sequences())
+                        .set("documents", documents)
+                        .set("offset_sums", sums.offsetMasses(l, h));
+                for (HeadStat s : HeadStat.values()) {
+                    row.set(AuditTables.sumColumn(s), sums.sum(s, l, h));
                 }
-                double[] offsets = new double[OffsetBuckets.count()];
-                for (int b = 0; b < offsets.length; b++) {
-                    offsets[b] = s.offsetMass(l, h, b);
-                }
-                v[i] = offsets;
-                out.add(RowFactory.create(v));
+                out.add(row.row());
             }
         }
         return out;

@@ -13,9 +13,9 @@ import org.attentionatlas.jobs.audit.AuditConfig;
 import org.attentionatlas.jobs.audit.AuditDefaults;
 import org.attentionatlas.jobs.audit.AuditJob;
 import org.attentionatlas.jobs.audit.AuditOptions;
-import org.attentionatlas.jobs.audit.ResultStore;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.audit.RunSummary;
-import org.attentionatlas.jobs.audit.SparkSessions;
+import org.attentionatlas.jobs.common.SparkSessions;
 
 import java.io.IOException;
 import java.io.PrintStream;

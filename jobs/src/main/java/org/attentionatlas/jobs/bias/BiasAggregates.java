@@ -1,7 +1,6 @@
 package org.attentionatlas.jobs.bias;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.attentionatlas.datasets.bias.OccupationStat;
 import org.attentionatlas.engine.bias.Bootstrap;
 import org.attentionatlas.engine.bias.Correlation;
@@ -11,6 +10,8 @@ import org.attentionatlas.engine.bias.HeadSpanAttention;
 import org.attentionatlas.engine.bias.OccupationAssociation;
 import org.attentionatlas.engine.bias.PairedGap;
 import org.attentionatlas.engine.bias.PermutationTest;
+import org.attentionatlas.jobs.common.TableRow;
+import org.attentionatlas.results.BiasTables;
 import org.attentionatlas.udfs.BiasSentence;
 
 import java.util.ArrayList;
@@ -273,14 +274,19 @@ public final class BiasAggregates {
         for (int r = 0; r < ranked.size(); r++) {
             HeadRanking.HeadValue v = ranked.get(r);
             Estimate e = values[v.layer()][v.head()];
-            heads.add(RowFactory.create(model, revision, dataset, group, metric, v.layer(), v.head(), e.value(),
-                    nan(e.lower()), nan(e.upper()), p == null ? null : p[v.layer()][v.head()], e.n(), r + 1));
+            heads.add(TableRow.of(BiasTables.HEADS).set("model", model).set("revision", revision)
+                    .set("dataset", dataset).set("grp", group).set("metric", metric).set("layer", v.layer())
+                    .set("head", v.head()).set("value", e.value()).set("ci_low", nan(e.lower()))
+                    .set("ci_high", nan(e.upper())).set("p_value", p == null ? null : p[v.layer()][v.head()])
+                    .set("n", e.n()).set("rank", r + 1).row());
         }
     }
 
     private void summaryRow(String dataset, String group, String metric, String attention, Estimate e, Double p) {
-        summary.add(RowFactory.create(model, revision, dataset, group, metric, attention, e.value(), nan(e.lower()),
-                nan(e.upper()), e.n(), p));
+        summary.add(TableRow.of(BiasTables.SUMMARY).set("model", model).set("revision", revision)
+                .set("dataset", dataset).set("grp", group).set("metric", metric).set("attention", attention)
+                .set("estimate", e.value()).set("ci_low", nan(e.lower())).set("ci_high", nan(e.upper()))
+                .set("n", e.n()).set("p_value", p).row());
     }
 
     private static Double nan(double v) {

@@ -3,20 +3,21 @@ package org.attentionatlas.jobs.bias;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.bias.MaskedLmScorer;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
-import org.attentionatlas.jobs.audit.AuditException;
-import org.attentionatlas.jobs.audit.ResultStore;
-import org.attentionatlas.jobs.audit.RunIds;
+import org.attentionatlas.jobs.common.CodeVersion;
+import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
-import org.attentionatlas.jobs.common.RunProvenance;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.TableRow;
+import org.attentionatlas.results.BiasTables;
+import org.attentionatlas.results.ResultsLock;
+import org.attentionatlas.results.RunIds;
+import org.attentionatlas.results.RunProvenance;
 import org.attentionatlas.udfs.BiasSettings;
 import org.attentionatlas.udfs.BiasScorer;
 import org.attentionatlas.udfs.BiasSentence;
@@ -24,18 +25,17 @@ import org.attentionatlas.udfs.BiasSentence;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
  * The bias job (issue #5): reads bias datasets on the driver ({@link BiasInputs}), scores every sentence on the
  * executors with the executor's model ({@link BiasScorer}), writes per-sentence scores, then aggregates the collected
  * scores on the driver ({@link BiasAggregates}) and commits bias_sentences, bias_summary, bias_heads, bias_rejects
- * and bias_runs atomically ({@link BiasStore}).
+ * and bias_runs atomically ({@link ResultStore}), holding the output folder's writer lock from before loading the
+ * model until the commit is done.
  *
  * <p>Started by {@link BiasCommand} ({@code ./submit.sh bias}) with checked {@link BiasConfig} settings. Masked-LM
  * metrics (fill-mask gap, CrowS-Pairs) only for a model with an MLM head; otherwise the run says so. Bad input or
@@ -56,6 +56,13 @@ public final class BiasJob {
     public BiasRunSummary run() {
         Instant started = Instant.now();
         BiasSettings settings = config.scoring();
+        ResultStore store = new ResultStore(spark, config.output());
+        try (ResultsLock lock = store.lock()) {
+            return run(started, settings, store);
+        }
+    }
+
+    private BiasRunSummary run(Instant started, BiasSettings settings, ResultStore store) {
         LoadedModel model = loadModel(settings);
         ModelProvenance prov = model.provenance();
         boolean maskedLm = hasMaskedLmHead(model);
@@ -63,7 +70,6 @@ public final class BiasJob {
         if (inputs.rows().isEmpty() && inputs.rejects().isEmpty() && inputs.notes().isEmpty()) {
             throw new InputException("the input holds no bias sentences");
         }
-        BiasStore store = new BiasStore(spark, new ResultStore(spark, config.output()));
         store.recover();
         String runId = RunIds.next(started);
         out.println("bias run " + runId + ": model " + prov.name() + " (" + prov.source() + ", revision "
@@ -82,27 +88,32 @@ public final class BiasJob {
                 : "no MLM head: masked-LM metrics (fill-mask gap, CrowS-Pairs PLL/AULA) not available";
         notes.add(mlm);
 
-        write(agg.summary(), BiasTables.SUMMARY_SCHEMA, store.staging(runId, BiasTables.SUMMARY));
-        write(agg.heads(), BiasTables.HEADS_SCHEMA, store.staging(runId, BiasTables.HEADS));
-        write(rejects.stream().map(r -> RowFactory.create(prov.name(), prov.revision(), r.dataset(), r.file(),
-                r.line(), r.kind(), r.reason())).toList(), BiasTables.REJECTS_SCHEMA,
-                store.staging(runId, BiasTables.REJECTS));
+        store.write(agg.summary(), runId, BiasTables.SUMMARY);
+        store.write(agg.heads(), runId, BiasTables.HEADS);
+        store.write(rejects.stream().map(r -> TableRow.of(BiasTables.REJECTS).set("model", prov.name())
+                .set("revision", prov.revision()).set("dataset", r.dataset()).set("file", r.file())
+                .set("line", r.line()).set("kind", r.kind()).set("reason", r.reason()).row()).toList(),
+                runId, BiasTables.REJECTS);
         long ok = scored.stream().filter(r -> r.getAs("error") == null).count();
-        Row run = RowFactory.create(RunProvenance.values(started, prov, config.toJson(), inputLabel(),
-                String.join(",", config.datasets()), spark.sparkContext().master(), config.seed(),
-                config.bootstrap(), config.permutations(), (long) inputs.rows().size(), ok,
-                (long) rejects.size(), mlm, String.join("\n", notes)));
-        write(List.of(run), BiasTables.RUNS_SCHEMA, store.staging(runId, BiasTables.RUNS));
-        store.commit(runId);
-        return new BiasRunSummary(runId, store.results().root().toString(), inputs.rows().size(), ok, rejects, notes,
+        RunProvenance provenance = RunProvenance.endingNow(prov, config.toJson(), CodeVersion.current(),
+                inputLabel(), started);
+        Row run = TableRow.of(BiasTables.RUNS).setAll(provenance.values())
+                .set("datasets", String.join(",", config.datasets())).set("master", spark.sparkContext().master())
+                .set("seed", config.seed()).set("bootstrap", config.bootstrap())
+                .set("permutations", config.permutations()).set("sentences", (long) inputs.rows().size())
+                .set("scored", ok).set("rejected", (long) rejects.size()).set("mlm", mlm)
+                .set("notes", String.join("\n", notes)).row();
+        store.write(List.of(run), runId, BiasTables.RUNS);
+        store.commit(runId, BiasTables.ALL);
+        return new BiasRunSummary(runId, store.root().toString(), inputs.rows().size(), ok, rejects, notes,
                 headlines(agg.summary()));
     }
 
     /** Scores the sentences on the executors, stages bias_sentences and returns the scored rows (small). */
-    private List<Row> score(BiasStore store, String runId, List<Row> rows, BiasSettings settings,
+    private List<Row> score(ResultStore store, String runId, List<Row> rows, BiasSettings settings,
                             ModelProvenance prov, boolean maskedLm) {
         if (rows.isEmpty()) {
-            write(List.of(), BiasTables.SENTENCES_SCHEMA, store.staging(runId, BiasTables.SENTENCES));
+            store.write(List.of(), runId, BiasTables.SENTENCES);
             return List.of();
         }
         int partitions = config.partitions() > 0 ? config.partitions()
@@ -112,31 +123,26 @@ public final class BiasJob {
         Dataset<Row> scored = spark.createDataFrame(rows, BiasSentence.INPUT).repartition(partitions)
                 .mapPartitions(new BiasScorer(settings, maskedLm), Encoders.row(BiasSentence.SCORED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        scored.withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
-                .select(Arrays.stream(BiasTables.SENTENCES_SCHEMA.fields()).map(StructField::name)
-                        .map(n -> col(n)).toArray(org.apache.spark.sql.Column[]::new))
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(store.staging(runId, BiasTables.SENTENCES));
+        store.write(scored.withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
+                .coalesce(1), runId, BiasTables.SENTENCES);
         List<Row> collected = scored.collectAsList();
         scored.unpersist();
         return collected;
     }
 
-    private void write(List<Row> rows, org.apache.spark.sql.types.StructType schema, String path) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
-    }
-
     private static List<String> headlines(List<Row> summary) {
         List<String> out = new ArrayList<>();
         for (Row r : summary) {
-            if (!"all".equals(r.getString(3)) && !"en".equals(r.getString(3)) && !"zh".equals(r.getString(3))) {
+            String grp = r.getAs("grp");
+            if (!"all".equals(grp) && !"en".equals(grp) && !"zh".equals(grp)) {
                 continue;
             }
-            Object lo = r.get(7);
-            Object p = r.get(10);
-            out.add(String.format(Locale.ROOT, "%s %s %s (%s): %.4f%s n=%d%s", r.getString(2), r.getString(3),
-                    r.getString(4), r.getString(5), r.getDouble(6),
-                    lo == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]", r.getDouble(7), r.getDouble(8)),
-                    r.getInt(9), p == null ? "" : String.format(Locale.ROOT, " p=%.4f", r.getDouble(10))));
+            Double lo = r.getAs("ci_low");
+            Double p = r.getAs("p_value");
+            out.add(String.format(Locale.ROOT, "%s %s %s (%s): %.4f%s n=%d%s", r.<String>getAs("dataset"), grp,
+                    r.<String>getAs("metric"), r.<String>getAs("attention"), r.<Double>getAs("estimate"),
+                    lo == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]", lo, r.<Double>getAs("ci_high")),
+                    r.<Integer>getAs("n"), p == null ? "" : String.format(Locale.ROOT, " p=%.4f", p)));
         }
         return out;
     }
@@ -154,7 +160,7 @@ public final class BiasJob {
     private LoadedModel loadModel(BiasSettings settings) {
         LoadedModel model = JobMain.loadModel(settings.model());
         if (!model.hasTokenizer()) {
-            throw new AuditException("model '" + settings.model().model() + "' has no tokenizer; the bias job needs text");
+            throw new JobException("model '" + settings.model().model() + "' has no tokenizer; the bias job needs text");
         }
         return model;
     }

@@ -8,8 +8,9 @@ import org.attentionatlas.engine.cli.InspectCommand;
 import org.attentionatlas.engine.cli.MemoryBenchmark;
 import org.attentionatlas.engine.cli.ThroughputBenchmark;
 import org.attentionatlas.jobs.audit.AuditCommand;
-import org.attentionatlas.jobs.audit.AuditException;
-import org.attentionatlas.jobs.audit.CodeVersion;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.results.ResultsInUseException;
+import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.bench.AuditBenchmark;
 import org.attentionatlas.jobs.bias.BiasCommand;
 import org.attentionatlas.jobs.report.ReportCommand;
@@ -47,7 +48,7 @@ public final class AtlasCommand implements Callable<Integer> {
 
     /** The runner: the engine's bad-input exceptions plus the corpus readers', the jobs' and Spark SQL's. */
     public static Cli cli() {
-        return Cli.engine().and(List.of(InputException.class, AuditException.class, AnalysisException.class));
+        return Cli.engine().and(List.of(InputException.class, JobException.class, ResultsInUseException.class, AnalysisException.class));
     }
 
     /** Runs one command line; returns the exit code. */

@@ -4,15 +4,15 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.attentionatlas.results.Partitioning;
+import org.attentionatlas.results.ResultTable;
+import org.attentionatlas.results.ResultsLayout;
+import org.attentionatlas.results.ResultsLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,16 +20,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The staging → rename → commit-marker protocol of an output directory, shared by the audit and the bias stores:
- * a run writes {@code _staging/R/TABLE}, {@link #commit} renames each staged table to {@code TABLE/run_id=R}, then
- * creates the marker {@code _commits/R} (a hidden file, then renamed: atomic). Only partitions of runs with a marker
- * are read ({@link #table}); {@link #removeUncommitted} deletes the partitions a crashed run left.
+ * The commit protocol of {@link ResultsLayout} on a Hadoop file system, shared by the audit and the bias job: a run
+ * writes {@code _staging/R/TABLE}, {@link #commit} renames each staged table to {@code TABLE/run_id=R}, then creates
+ * the marker {@code _commits/R} (a hidden file, then renamed: atomic) — the one step that publishes the run, its
+ * head_stats partition included. Only partitions of runs with a marker are read ({@link #visiblePartitions}). The
+ * writer holds the folder's {@link #lock()} while it writes and while {@link #removeStaging}/{@link
+ * #removeUncommitted} clean what a crashed run left.
  */
 public final class CommitProtocol {
-
-    public static final String COMMITS = "_commits";
-    public static final String STAGING = "_staging";
-    private static final String RUN_PREFIX = "run_id=";
 
     private final FileSystem fs;
     private final Path root;
@@ -43,40 +41,54 @@ public final class CommitProtocol {
         return root;
     }
 
+    /**
+     * Takes the folder's writer lock ({@link ResultsLock}): java.nio on a local folder, Hadoop's atomic create
+     * elsewhere. A {@link org.attentionatlas.results.ResultsInUseException} when another live writer holds it.
+     */
+    public ResultsLock lock() {
+        if ("file".equals(root.toUri().getScheme())) {
+            return ResultsLock.acquire(Paths.get(root.toUri()));
+        }
+        return ResultsLock.acquire(root.toString(), new HadoopLockFiles(fs, root));
+    }
+
     /** Run ids with a commit marker, oldest first. */
     public TreeSet<String> committedRuns() {
-        TreeSet<String> runs = new TreeSet<>();
-        Path commits = new Path(root, COMMITS);
+        Path commits = path(ResultsLayout.COMMITS);
         try {
+            List<String> names = new ArrayList<>();
             if (fs.exists(commits)) {
                 for (FileStatus f : fs.listStatus(commits)) {
-                    String name = f.getPath().getName();
-                    if (!name.startsWith(".") && !name.startsWith("_")) {
-                        runs.add(name);
-                    }
+                    names.add(f.getPath().getName());
                 }
             }
+            return ResultsLayout.committedRuns(names);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + commits + ": " + e.getMessage(), e);
         }
-        return runs;
-    }
-
-    /** The staging directory of run {@code runId}. */
-    public Path stagingDir(String runId) {
-        return new Path(new Path(root, STAGING), runId);
     }
 
     /** Where run {@code runId} writes {@code table} before it commits. */
-    public String staging(String runId, String table) {
-        return new Path(stagingDir(runId), table).toString();
+    public Path staging(String runId, ResultTable table) {
+        return path(ResultsLayout.staged(runId, table));
     }
 
-    /** Deletes every run's staging directory; returns the deleted paths. */
+    /** Whether run {@code runId} staged {@code table}. */
+    public boolean isStaged(String runId, ResultTable table) {
+        return exists(staging(runId, table));
+    }
+
+    /** The partition folders of {@code table} readers see: committed runs, the latest only for a cumulative table. */
+    public List<Path> visiblePartitions(ResultTable table) {
+        return ResultsLayout.visibleRuns(table, committedRuns(), run -> exists(partition(table, run))).stream()
+                .map(run -> partition(table, run)).toList();
+    }
+
+    /** Deletes every run's staging directory (only while holding the lock); returns the deleted paths. */
     public List<String> removeStaging() {
         List<String> removed = new ArrayList<>();
         try {
-            Path staging = new Path(root, STAGING);
+            Path staging = path(ResultsLayout.STAGING);
             if (fs.exists(staging)) {
                 for (FileStatus f : fs.listStatus(staging)) {
                     fs.delete(f.getPath(), true);
@@ -89,18 +101,24 @@ public final class CommitProtocol {
         return removed;
     }
 
-    /** Deletes the partitions of {@code tables} whose run is not in {@code committed}; returns the deleted paths. */
-    public List<String> removeUncommitted(Collection<String> tables, Set<String> committed) {
+    /**
+     * Deletes the partitions of {@code tables} whose run is not in {@code committed} (only while holding the lock),
+     * and those a later committed partition of a {@link Partitioning#LATEST_RUN} table supersedes.
+     */
+    public List<String> removeUncommitted(Collection<ResultTable> tables, Set<String> committed) {
         List<String> removed = new ArrayList<>();
         try {
-            for (String table : tables) {
-                Path t = new Path(root, table);
+            for (ResultTable table : tables) {
+                Path t = path(table.name());
                 if (!fs.exists(t)) {
                     continue;
                 }
+                List<String> visible = ResultsLayout.visibleRuns(table, new TreeSet<>(committed),
+                        run -> exists(partition(table, run)));
                 for (FileStatus f : fs.listStatus(t)) {
-                    String name = f.getPath().getName();
-                    if (name.startsWith(RUN_PREFIX) && !committed.contains(name.substring(RUN_PREFIX.length()))) {
+                    String run = ResultsLayout.runOfPartition(f.getPath().getName()).orElse(null);
+                    boolean superseded = table.partitioning() == Partitioning.LATEST_RUN && !visible.contains(run);
+                    if (run != null && (!committed.contains(run) || superseded)) {
                         fs.delete(f.getPath(), true);
                         removed.add(f.getPath().toString());
                     }
@@ -112,21 +130,19 @@ public final class CommitProtocol {
         return removed;
     }
 
-    private UncheckedIOException cannotClean(IOException e) {
-        return new UncheckedIOException("cannot clean " + root + ": " + e.getMessage(), e);
-    }
-
-    /** Makes the staged {@code tables} of a run visible: renames them into place, then writes the commit marker. */
-    public void commit(String runId, Collection<String> tables) {
+    /**
+     * Makes the staged {@code tables} of a run visible: renames them into place, then writes the commit marker; then
+     * removes the run's staging and the partitions its own supersede.
+     */
+    public void commit(String runId, Collection<ResultTable> tables) {
         try {
-            for (String table : tables) {
-                Path from = new Path(staging(runId, table));
+            for (ResultTable table : tables) {
+                Path from = staging(runId, table);
                 if (!fs.exists(from)) {
                     continue;
                 }
-                Path dir = new Path(root, table);
-                fs.mkdirs(dir);
-                Path to = new Path(dir, RUN_PREFIX + runId);
+                Path to = partition(table, runId);
+                fs.mkdirs(to.getParent());
                 if (fs.exists(to)) {
                     fs.delete(to, true);
                 }
@@ -134,39 +150,40 @@ public final class CommitProtocol {
                     throw new IOException("rename " + from + " -> " + to + " failed");
                 }
             }
-            Path commits = new Path(root, COMMITS);
-            fs.mkdirs(commits);
-            Path tmp = new Path(commits, "." + runId + ".tmp");
-            try (FSDataOutputStream out = fs.create(tmp, true)) {
+            HaltPoints.reach(HaltPoints.AFTER_RENAMES);
+            Path draft = path(ResultsLayout.commitMarkerDraft(runId));
+            fs.mkdirs(draft.getParent());
+            try (FSDataOutputStream out = fs.create(draft, true)) {
                 out.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            if (!fs.rename(tmp, new Path(commits, runId))) {
+            if (!fs.rename(draft, path(ResultsLayout.commitMarker(runId)))) {
                 throw new IOException("cannot create commit marker for run " + runId);
             }
-            fs.delete(stagingDir(runId), true);
+            HaltPoints.reach(HaltPoints.AFTER_MARKER);
+            fs.delete(path(ResultsLayout.stagingDir(runId)), true);
+            removeUncommitted(tables, committedRuns());
         } catch (IOException e) {
             throw new UncheckedIOException("commit of run " + runId + " into " + root + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** A run table restricted to committed runs, with its {@code run_id} column; empty (with schema) if none. */
-    public Dataset<Row> table(SparkSession spark, String table, StructType tableSchema) {
-        StructType schema = tableSchema.add("run_id", DataTypes.StringType);
-        List<String> paths = new ArrayList<>();
+    private Path partition(ResultTable table, String runId) {
+        return path(ResultsLayout.partition(table, runId));
+    }
+
+    private Path path(String relative) {
+        return new Path(root, relative);
+    }
+
+    private boolean exists(Path p) {
         try {
-            for (String run : committedRuns()) {
-                Path p = new Path(new Path(root, table), RUN_PREFIX + run);
-                if (fs.exists(p)) {
-                    paths.add(p.toString());
-                }
-            }
+            return fs.exists(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
         }
-        if (paths.isEmpty()) {
-            return spark.createDataFrame(java.util.Collections.emptyList(), schema);
-        }
-        return spark.read().schema(schema).option("basePath", new Path(root, table).toString())
-                .parquet(paths.toArray(new String[0]));
+    }
+
+    private UncheckedIOException cannotClean(IOException e) {
+        return new UncheckedIOException("cannot clean " + root + ": " + e.getMessage(), e);
     }
 }

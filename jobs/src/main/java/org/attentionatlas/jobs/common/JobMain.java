@@ -3,8 +3,6 @@ package org.attentionatlas.jobs.common;
 import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelStore;
-import org.attentionatlas.jobs.audit.AuditException;
-import org.attentionatlas.jobs.audit.SparkSessions;
 import org.attentionatlas.udfs.ModelHolder;
 import org.attentionatlas.udfs.ModelSettings;
 
@@ -52,12 +50,12 @@ public final class JobMain {
         }
     }
 
-    /** The executor's shared model for {@code settings}, loaded on the driver; an {@link AuditException} if it fails. */
+    /** The executor's shared model for {@code settings}, loaded on the driver; an {@link JobException} if it fails. */
     public static LoadedModel loadModel(ModelSettings settings) {
         try {
             return ModelHolder.get(settings).model();
         } catch (RuntimeException e) {
-            throw new AuditException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
+            throw new JobException("cannot load model '" + settings.model() + "': " + e.getMessage(), e);
         }
     }
 

@@ -2,8 +2,8 @@ package org.attentionatlas.jobs.report;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.jobs.audit.ResultStore;
-import org.attentionatlas.jobs.bias.BiasStore;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.results.BiasTables;
 import org.attentionatlas.reports.bias.BiasResults;
 
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class BiasResultReader {
 
     /** The bias results of {@code dir}, or null when it holds no committed bias run. */
     public BiasResults read(String dir) {
-        new BiasStore(spark, new ResultStore(spark, dir)).registerViews();
+        new ResultStore(spark, dir).registerViews(BiasTables.ALL);
         List<BiasResults.Run> runs = runs();
         if (runs.isEmpty()) {
             return null;
@@ -45,8 +45,9 @@ public final class BiasResultReader {
         List<BiasResults.Run> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT run_id, model, revision, datasets, seed, bootstrap, sentences, scored, rejected,"
                 + " notes FROM bias_runs ORDER BY started_at, run_id").collectAsList()) {
-            out.add(new BiasResults.Run(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-                    r.getInt(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getString(9)));
+            out.add(new BiasResults.Run(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"), r.getAs("datasets"),
+                    r.<Long>getAs("seed"), r.<Integer>getAs("bootstrap"), r.<Long>getAs("sentences"),
+                    r.<Long>getAs("scored"), r.<Long>getAs("rejected"), r.getAs("notes")));
         }
         return out;
     }
@@ -57,9 +58,9 @@ public final class BiasResultReader {
                 + " estimate, ci_low, ci_high, n, p_value FROM bias_summary s JOIN latest l ON s.model = l.model AND"
                 + " s.revision = l.revision AND s.dataset = l.dataset AND s.run_id = l.run_id"
                 + " ORDER BY s.model, s.revision, s.dataset, grp, attention, metric").collectAsList()) {
-            out.add(new BiasResults.Estimate(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.getString(4), r.getString(5), r.getString(6), d(r, 7), d(r, 8), d(r, 9), r.getInt(10),
-                    d(r, 11)));
+            out.add(new BiasResults.Estimate(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
+                    r.getAs("dataset"), r.getAs("grp"), r.getAs("metric"), r.getAs("attention"), d(r, "estimate"),
+                    d(r, "ci_low"), d(r, "ci_high"), r.<Integer>getAs("n"), d(r, "p_value")));
         }
         return out;
     }
@@ -71,19 +72,21 @@ public final class BiasResultReader {
                 + " h.revision = l.revision AND h.dataset = l.dataset AND h.run_id = l.run_id"
                 + " WHERE grp NOT LIKE 'type%' ORDER BY h.model, h.revision, h.dataset, grp, metric, layer, head")
                 .collectAsList()) {
-            byGrid.computeIfAbsent(List.of(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.getString(4), r.getString(5)), k -> new ArrayList<>()).add(r);
+            byGrid.computeIfAbsent(List.of(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
+                    r.getAs("dataset"), r.getAs("grp"), r.getAs("metric")), k -> new ArrayList<>()).add(r);
         }
         List<BiasResults.HeadGrid> out = new ArrayList<>();
         byGrid.forEach((k, rows) -> {
-            int layers = 1 + rows.stream().mapToInt(r -> r.getInt(6)).max().orElse(-1);
-            int heads = 1 + rows.stream().mapToInt(r -> r.getInt(7)).max().orElse(-1);
+            int layers = 1 + rows.stream().mapToInt(r -> r.<Integer>getAs("layer")).max().orElse(-1);
+            int heads = 1 + rows.stream().mapToInt(r -> r.<Integer>getAs("head")).max().orElse(-1);
             double[][] values = new double[layers][heads];
             List<BiasResults.HeadValue> ranked = new ArrayList<>();
             for (Row r : rows) {
-                values[r.getInt(6)][r.getInt(7)] = d(r, 8);
-                ranked.add(new BiasResults.HeadValue(r.getInt(6), r.getInt(7), d(r, 8), d(r, 9), d(r, 10), d(r, 11),
-                        r.getInt(12)));
+                int layer = r.getAs("layer");
+                int head = r.getAs("head");
+                values[layer][head] = d(r, "value");
+                ranked.add(new BiasResults.HeadValue(layer, head, d(r, "value"), d(r, "ci_low"), d(r, "ci_high"),
+                        d(r, "p_value"), r.<Integer>getAs("rank")));
             }
             ranked.sort(Comparator.comparingInt(BiasResults.HeadValue::rank));
             out.add(new BiasResults.HeadGrid(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), values,
@@ -103,9 +106,9 @@ public final class BiasResultReader {
                 + " AND a.error IS NULL AND b.error IS NULL ORDER BY a.model, a.dataset, a.seq").collectAsList();
         Map<List<String>, List<BiasResults.ExamplePair>> byDataset = new LinkedHashMap<>();
         for (Row r : rows) {
-            byDataset.computeIfAbsent(List.of(r.getString(1), r.getString(3)), k -> new ArrayList<>())
-                    .add(new BiasResults.ExamplePair(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                            r.getString(4), side(r, 5), side(r, 11)));
+            byDataset.computeIfAbsent(List.of(r.getAs("model"), r.getAs("dataset")), k -> new ArrayList<>())
+                    .add(new BiasResults.ExamplePair(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
+                            r.getAs("dataset"), r.getAs("id"), side(r, "a"), side(r, "b")));
         }
         List<BiasResults.ExamplePair> out = new ArrayList<>();
         for (List<BiasResults.ExamplePair> pairs : byDataset.values()) {
@@ -116,20 +119,23 @@ public final class BiasResultReader {
         return out;
     }
 
-    /** The columns of one side of a pair, read back by {@link #side}. */
+    /** The columns of one side {@code t} of a pair, named {@code t_COLUMN} and read back by {@link #side}. */
     private static String columns(String t) {
-        return String.format("%1$s.variant, substring(%1$s.text, %1$s.pronoun_start + 1, %1$s.pronoun_end - "
-                + "%1$s.pronoun_start), %1$s.text, %1$s.words, %1$s.pronoun_row, %1$s.head_avg", t);
+        return String.format("%1$s.variant AS %1$s_variant, substring(%1$s.text, %1$s.pronoun_start + 1, "
+                + "%1$s.pronoun_end - %1$s.pronoun_start) AS %1$s_pronoun, %1$s.text AS %1$s_text, "
+                + "%1$s.words AS %1$s_words, %1$s.pronoun_row AS %1$s_pronoun_row, %1$s.head_avg AS %1$s_head_avg", t);
     }
 
-    private static BiasResults.Side side(Row r, int from) {
-        String[] words = r.<String>getList(from + 3).toArray(new String[0]);
-        double[] row = r.<Double>getList(from + 4).stream().mapToDouble(Double::doubleValue).toArray();
-        return new BiasResults.Side(r.getString(from), r.getString(from + 1), r.getString(from + 2), words, row,
-                d(r, from + 5));
+    private static BiasResults.Side side(Row r, String t) {
+        String[] words = r.<String>getList(r.fieldIndex(t + "_words")).toArray(new String[0]);
+        double[] row = r.<Double>getList(r.fieldIndex(t + "_pronoun_row")).stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        return new BiasResults.Side(r.getAs(t + "_variant"), r.getAs(t + "_pronoun"), r.getAs(t + "_text"), words,
+                row, d(r, t + "_head_avg"));
     }
 
-    private static double d(Row r, int i) {
+    private static double d(Row r, String column) {
+        int i = r.fieldIndex(column);
         return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
     }
 }

@@ -1,7 +1,7 @@
 package org.attentionatlas.jobs.report;
 
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.jobs.audit.SparkSessions;
+import org.attentionatlas.jobs.common.SparkSessions;
 import org.attentionatlas.reports.AuditReport;
 import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.reports.bias.BiasResults;

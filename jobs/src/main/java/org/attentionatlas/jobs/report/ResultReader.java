@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads one audit output into the report's plain data: the committed runs, head_stats (derived from head_sums the
- * same way the {@code sql} command does, so captions' queries can be rerun there) and the first sampled documents.
+ * Reads one audit output into the report's plain data: the committed runs, head_stats (the views the {@code sql}
+ * command registers, so captions' queries can be rerun there) and the first sampled documents. Columns by name.
  */
 public final class ResultReader {
 
@@ -40,8 +40,8 @@ public final class ResultReader {
         List<RunInfo> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT run_id, model, revision, dataset, CAST(started_at AS STRING) AS started,"
                 + " config FROM runs ORDER BY started_at, run_id").collectAsList()) {
-            out.add(new RunInfo(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    r.getString(5)));
+            out.add(new RunInfo(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"), r.getAs("dataset"),
+                    r.getAs("started"), r.getAs("config")));
         }
         return out;
     }
@@ -102,7 +102,7 @@ public final class ResultReader {
 
     private List<AttentionSample> samples(int max) {
         List<String> docs = spark.sql("SELECT DISTINCT doc_id FROM samples ORDER BY doc_id LIMIT " + Math.max(0, max))
-                .collectAsList().stream().map(r -> r.getString(0)).toList();
+                .collectAsList().stream().map(r -> r.<String>getAs("doc_id")).toList();
         if (docs.isEmpty()) {
             return List.of();
         }
@@ -110,12 +110,12 @@ public final class ResultReader {
         Map<List<String>, List<Row>> byDoc = new LinkedHashMap<>();
         for (Row r : spark.sql("SELECT doc_id, run_id, language, model, revision, layer, head, tokens, attention"
                 + " FROM samples WHERE doc_id IN (" + in + ") ORDER BY doc_id, run_id, layer, head").collectAsList()) {
-            byDoc.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new ArrayList<>()).add(r);
+            byDoc.computeIfAbsent(List.of(r.getAs("doc_id"), r.getAs("run_id")), k -> new ArrayList<>()).add(r);
         }
         List<AttentionSample> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (List<Row> rows : byDoc.values()) {
-            if (seen.add(rows.get(0).getString(0))) { // a document sampled by several runs: its first run
+            if (seen.add(rows.get(0).getAs("doc_id"))) { // a document sampled by several runs: its first run
                 out.add(sample(rows));
             }
         }
@@ -132,14 +132,14 @@ public final class ResultReader {
 
     private static AttentionSample sample(List<Row> rows) {
         Row first = rows.get(0);
-        int layers = 1 + rows.stream().mapToInt(r -> r.getInt(5)).max().orElse(-1);
-        int heads = 1 + rows.stream().mapToInt(r -> r.getInt(6)).max().orElse(-1);
-        String[] tokens = first.<String>getList(7).toArray(new String[0]);
+        int layers = 1 + rows.stream().mapToInt(r -> r.<Integer>getAs("layer")).max().orElse(-1);
+        int heads = 1 + rows.stream().mapToInt(r -> r.<Integer>getAs("head")).max().orElse(-1);
+        String[] tokens = first.<String>getList(first.fieldIndex("tokens")).toArray(new String[0]);
         int n = tokens.length;
         float[][][][] att = new float[layers][heads][n][n];
         for (Row r : rows) {
-            List<Object> m = r.getList(8);
-            float[][] target = att[r.getInt(5)][r.getInt(6)];
+            List<Object> m = r.getList(r.fieldIndex("attention"));
+            float[][] target = att[r.<Integer>getAs("layer")][r.<Integer>getAs("head")];
             for (int q = 0; q < n; q++) {
                 List<?> row = innerList(m.get(q));
                 for (int k = 0; k < n; k++) {
@@ -147,7 +147,7 @@ public final class ResultReader {
                 }
             }
         }
-        return new AttentionSample(first.getString(0), first.getString(2), first.getString(3), first.getString(4),
-                first.getString(1), tokens, att);
+        return new AttentionSample(first.getAs("doc_id"), first.getAs("language"), first.getAs("model"),
+                first.getAs("revision"), first.getAs("run_id"), tokens, att);
     }
 }

@@ -3,11 +3,9 @@ package org.attentionatlas.jobs.sql;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.jobs.audit.HeadStatsView;
-import org.attentionatlas.jobs.audit.ResultStore;
-import org.attentionatlas.jobs.bias.BiasStore;
-import org.attentionatlas.jobs.audit.SparkSessions;
-import org.attentionatlas.jobs.audit.Tables;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkSessions;
+import org.attentionatlas.results.ResultsLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,9 +15,9 @@ import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 
 /**
- * {@code sql}: registers the committed tables of an audit output as views (documents, head_sums, runs, samples,
- * head_stats derived from head_sums, and the bias job's bias_sentences, bias_summary, bias_heads, bias_rejects,
- * bias_runs) and prints the query's result as CSV with a header line on stdout.
+ * {@code sql}: registers every table of the results contract as a view of what the commit markers publish
+ * (documents, head_sums, runs, samples, head_stats of the latest audit run, and the bias job's bias_sentences,
+ * bias_summary, bias_heads, bias_rejects, bias_runs) and prints the query's result as CSV with a header line.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "A Spark SQL query over the committed result tables, printed as CSV.")
@@ -56,13 +54,7 @@ public final class SqlCommand implements Callable<Integer> {
     /** One temporary view per committed table of {@code results} (audit and bias tables; empty when absent). */
     public static void registerViews(SparkSession spark, String results) {
         requireResults(results);
-        ResultStore store = new ResultStore(spark, results);
-        for (String table : Tables.RUN_TABLES) {
-            store.table(table).createOrReplaceTempView(table);
-        }
-        HeadStatsView.derive(spark, store.table(Tables.HEAD_SUMS), HeadStatsView.metrics("all"))
-                .createOrReplaceTempView(ResultStore.HEAD_STATS);
-        new BiasStore(spark, store).registerViews();
+        new ResultStore(spark, results).registerViews(ResultsLayout.TABLES);
     }
 
     private static void requireResults(String results) {

@@ -84,14 +84,4 @@ class AuditConfigTest {
         assertEquals(2000, AuditCommand.config("--max-length", "2000", "--stride", "1999").engine().maxLength(),
                 "the model's own positions are checked when it is loaded");
     }
-
-    @Test
-    void rolesFollowTheDocumentedThresholds() {
-        assertEquals("broad", HeadRoles.role(4.0, 0.6, 0, 0, 0, 0));
-        assertEquals("previous-token", HeadRoles.role(1.0, 0.6, 0, 0, 0, 0));
-        assertEquals("next-token", HeadRoles.role(1.0, 0.1, 0.51, 0, 0, 0));
-        assertEquals("self", HeadRoles.role(1.0, 0.1, 0.1, 0.7, 0, 0));
-        assertEquals("special-token", HeadRoles.role(1.0, 0.1, 0.1, 0.1, 0.4, 0.3));
-        assertEquals("mixed", HeadRoles.role(3.0, 0.2, 0.2, 0.2, 0.2, 0.2));
-    }
 }

@@ -10,9 +10,13 @@ import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.engine.stats.OffsetBuckets;
 import org.attentionatlas.engine.stats.Windows;
+import org.attentionatlas.engine.testing.ReferenceHeadStats;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.HeadRoles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,29 +52,30 @@ class AuditStatisticsTest {
                 "--batch-tokens", "512", "--split-chars", "600", "--sample-size", "2");
         assertEquals(docs.size(), s.documentsNew());
 
-        Map<String, ReferenceStatistics> expected = new TreeMap<>();
+        Map<String, ReferenceHeadStats> expected = new TreeMap<>();
         Map<String, int[]> tokensAndWindows = new LinkedHashMap<>();
         try (LoadedModel model = ModelLoader.withDefaultStore().load("minilm-l6", Device.cpu())) {
             for (CorpusDocument d : docs) {
                 Encoding e = model.tokenizer().encode(d.text());
                 List<Encoding> windows = Windows.split(e, MAX_LENGTH, STRIDE);
                 tokensAndWindows.put(d.id(), new int[] {e.length(), windows.size()});
-                ReferenceStatistics ref = expected.computeIfAbsent(d.lang(),
-                        l -> new ReferenceStatistics(model.config().layers(), model.config().heads()));
+                ReferenceHeadStats ref = expected.computeIfAbsent(d.lang(),
+                        l -> new ReferenceHeadStats(model.config().layers(), model.config().heads()));
                 windows.forEach(w -> ref.add(model, w));
             }
         }
         assertTrue(tokensAndWindows.get("long-0001")[1] > 5, "the long text must span several windows");
 
-        List<Row> stats = SharedSpark.get().read().parquet(out.resolve("head_stats").toString()).collectAsList();
-        ReferenceStatistics any = expected.values().iterator().next();
-        assertEquals(expected.size() * any.layers * any.heads, stats.size());
+        java.util.Collection<Row> stats = Audits.headStats(out).values();
+        ReferenceHeadStats any = expected.values().iterator().next();
+        assertEquals(expected.size() * any.layers() * any.heads(), stats.size());
         for (Row r : stats) {
-            ReferenceStatistics ref = expected.get(r.<String>getAs("language"));
+            ReferenceHeadStats ref = expected.get(r.<String>getAs("language"));
+            assertEquals(s.runId(), r.getAs("run_id"), "head_stats are the run's own partition");
             int l = r.<Integer>getAs("layer");
             int h = r.<Integer>getAs("head");
             assertEquals("sample", r.getAs("dataset"));
-            assertEquals(ref.queries, r.<Long>getAs("tokens").longValue(), "query positions of " + r.getAs("language"));
+            assertEquals(ref.queries(), r.<Long>getAs("tokens").longValue(), "query positions of " + r.getAs("language"));
             for (HeadStat st : HeadStat.values()) {
                 assertEquals(ref.mean(st, l, h), r.<Double>getAs(st.column()), 1e-5,
                         st.column() + " of layer " + l + " head " + h + " (" + r.getAs("language") + ")");
@@ -84,7 +89,7 @@ class AuditStatisticsTest {
                     r.getAs("self_mass"), r.getAs("cls_mass"), r.getAs("sep_mass")), r.getAs("role"));
         }
 
-        List<Row> documents = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).collectAsList();
+        List<Row> documents = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).collectAsList();
         assertEquals(docs.size(), documents.size());
         for (Row d : documents) {
             int[] tw = tokensAndWindows.get(d.<String>getAs("doc_id"));
@@ -93,8 +98,8 @@ class AuditStatisticsTest {
             assertEquals("minilm-l6", d.getAs("model"));
             assertEquals(s.runId(), d.getAs("run_id"));
         }
-        List<Row> samples = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.SAMPLES).collectAsList();
-        assertEquals(2 * any.layers * any.heads, samples.size(), "2 sampled documents × layers × heads");
+        List<Row> samples = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.SAMPLES).collectAsList();
+        assertEquals(2 * any.layers() * any.heads(), samples.size(), "2 sampled documents × layers × heads");
     }
 
     /** A dozen short documents in three languages and the first part of the long narrative. */

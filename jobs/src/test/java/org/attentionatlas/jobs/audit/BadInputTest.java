@@ -2,8 +2,11 @@ package org.attentionatlas.jobs.audit;
 
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.InputException;
+import org.attentionatlas.jobs.common.JobException;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +65,7 @@ class BadInputTest {
         Path badModel = Files.createDirectories(dir.resolve("not-a-model"));
         Files.writeString(badModel.resolve("model.onnx"), "this is not an onnx file");
         Path out = dir.resolve("out");
-        AuditException e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--model", badModel.toString()));
+        JobException e = assertThrows(JobException.class, () -> Audits.run(text, out, "--model", badModel.toString()));
         assertTrue(e.getMessage().contains("cannot load model '" + badModel + "'"), e.getMessage());
         assertFalse(Files.exists(out));
     }
@@ -72,12 +75,12 @@ class BadInputTest {
         Path text = dir.resolve("corpus.txt");
         Files.writeString(text, "One line.\n");
         Path out = dir.resolve("out");
-        AuditException e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--max-length", "1000"));
+        JobException e = assertThrows(JobException.class, () -> Audits.run(text, out, "--max-length", "1000"));
         assertEquals("--max-length 1000 exceeds the model's 512 positions (model 'minilm-l6')", e.getMessage());
-        e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--stride", "600"));
+        e = assertThrows(JobException.class, () -> Audits.run(text, out, "--stride", "600"));
         assertEquals("--stride 600 is more than the 510 text tokens of a 512-token window (model 'minilm-l6')",
                 e.getMessage());
-        e = assertThrows(AuditException.class, () -> Audits.run(text, out, "--max-length", "64", "--stride", "63"));
+        e = assertThrows(JobException.class, () -> Audits.run(text, out, "--max-length", "64", "--stride", "63"));
         assertEquals("--stride 63 is more than the 62 text tokens of a 64-token window (model 'minilm-l6')",
                 e.getMessage());
         assertFalse(Files.exists(out));
@@ -98,11 +101,11 @@ class BadInputTest {
         assertEquals(2, s.documentsEmpty());
         assertEquals(1, s.documentsInvalid());
         assertEquals(1, s.documentsDuplicate());
-        Row run = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.RUNS).first();
+        Row run = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.RUNS).first();
         assertEquals(2L, run.<Long>getAs("documents_empty"));
         assertEquals(1L, run.<Long>getAs("documents_invalid"));
         assertEquals("lines", run.getAs("dataset"));
-        Row doc = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).first();
+        Row doc = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).first();
         assertEquals("en", doc.getAs("language"));
         assertEquals(doc.<String>getAs("content_hash"), doc.getAs("doc_id"), "no id field: the id is the content hash");
     }
@@ -116,7 +119,7 @@ class BadInputTest {
         assertEquals(1, s.documentsNew());
         assertEquals(1, s.documentsInvalid());
         assertEquals(2, s.documentsEmpty());
-        Row doc = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(Tables.DOCUMENTS).first();
+        Row doc = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(AuditTables.DOCUMENTS).first();
         assertEquals("7", doc.getAs("doc_id"));
     }
 }

@@ -3,10 +3,11 @@ package org.attentionatlas.jobs.audit;
 import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
-import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,26 +61,9 @@ class IncrementalAuditTest {
         assertEquals(0, nothingNew.documentsNew());
         assertEquals(grown.size(), nothingNew.documentsSkipped());
 
-        Map<String, Row> expected = headStats(full);
-        Map<String, Row> actual = headStats(incremental);
-        assertEquals(expected.keySet(), actual.keySet());
-        for (Map.Entry<String, Row> e : expected.entrySet()) {
-            Row a = actual.get(e.getKey());
-            Row x = e.getValue();
-            for (String c : List.of("tokens", "sequences", "documents")) {
-                assertEquals(x.<Long>getAs(c), a.<Long>getAs(c), c + " of " + e.getKey());
-            }
-            // sums merge exactly (double), but each sequence's sums come from float32 reductions on the device
-            // whose rounding depends on the padded batch it ran in: equal to ~1e-7 relative
-            for (HeadStat s : HeadStat.values()) {
-                double v = x.<Double>getAs(s.column());
-                assertEquals(v, a.<Double>getAs(s.column()), 1e-6 * Math.max(1, Math.abs(v)), s.column() + " of " + e.getKey());
-            }
-            assertArrayEquals(Audits.doubles(x, "offset_hist"), Audits.doubles(a, "offset_hist"), 1e-6);
-            assertEquals(x.<String>getAs("role"), a.<String>getAs("role"));
-        }
+        Audits.assertSameHeadStats(full, incremental);
 
-        List<Row> docs = new ResultStore(SharedSpark.get(), incremental.toString()).table(Tables.DOCUMENTS).collectAsList();
+        List<Row> docs = new ResultStore(SharedSpark.get(), incremental.toString()).table(AuditTables.DOCUMENTS).collectAsList();
         Set<String> hashes = new HashSet<>();
         docs.forEach(r -> assertTrue(hashes.add(r.getAs("content_hash")), "duplicate document " + r.getAs("doc_id")));
         assertEquals(grown.size(), hashes.size());
@@ -91,13 +72,5 @@ class IncrementalAuditTest {
         SqlCommand.run(SharedSpark.get(), incremental.toString(),
                 "SELECT count(*) AS runs, sum(documents_new) AS new_documents FROM runs", new PrintStream(csv, true, StandardCharsets.UTF_8));
         assertEquals("runs,new_documents\n3," + grown.size() + "\n", csv.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Row> headStats(Path out) {
-        Map<String, Row> byKey = new TreeMap<>();
-        for (Row r : SharedSpark.get().read().parquet(out.resolve("head_stats").toString()).collectAsList()) {
-            byKey.put(r.getAs("language") + "/" + r.getAs("layer") + "/" + r.getAs("head"), r);
-        }
-        return byKey;
     }
 }

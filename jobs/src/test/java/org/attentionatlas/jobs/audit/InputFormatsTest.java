@@ -4,8 +4,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,7 @@ class InputFormatsTest {
         RunSummary s = Audits.run(texts, dir.resolve("out"), "--language", "en");
         assertEquals(2, s.documentsRead());
         assertEquals(2, s.documentsNew());
-        Row run = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(Tables.RUNS).first();
+        Row run = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(AuditTables.RUNS).first();
         assertEquals("txt-dir", run.getAs("input_format"));
         assertEquals("texts", run.getAs("dataset"));
     }
@@ -47,7 +49,7 @@ class InputFormatsTest {
         Path out = dir.resolve("out");
         RunSummary s = Audits.run(parquet, out, "--text-column", "body", "--id-field", "key", "--lang-field", "lang");
         assertEquals(2, s.documentsNew());
-        Set<String> docs = new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).collectAsList()
+        Set<String> docs = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).collectAsList()
                 .stream().map(r -> r.getAs("doc_id") + ":" + r.getAs("language")).collect(Collectors.toSet());
         assertEquals(Set.of("1:fr", "2:en"), docs);
 
@@ -56,6 +58,6 @@ class InputFormatsTest {
         RunSummary more = Audits.run(csv, out, "--text-column", "body", "--id-field", "key", "--lang-field", "lang");
         assertEquals(1, more.documentsNew());
         assertEquals(1, more.documentsSkipped(), "the French sentence was audited by the Parquet run");
-        assertEquals(3, new ResultStore(SharedSpark.get(), out.toString()).table(Tables.DOCUMENTS).count());
+        assertEquals(3, new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).count());
     }
 }

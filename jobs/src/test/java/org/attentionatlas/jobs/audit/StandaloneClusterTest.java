@@ -5,10 +5,12 @@ import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusDocument;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.jobs.cli.AtlasCommand;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.ChildJvm;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.jobs.testing.StandaloneCluster;
+import org.attentionatlas.results.AuditTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,8 +70,8 @@ class StandaloneClusterTest {
 
         Path localOut = dir.resolve("local-out");
         Audits.run(input, localOut, flags);
-        Map<String, Row> local = headStats(localOut);
-        Map<String, Row> cluster = headStats(clusterOut);
+        Map<String, Row> local = Audits.headStats(localOut);
+        Map<String, Row> cluster = Audits.headStats(clusterOut);
         assertEquals(local.keySet(), cluster.keySet());
         for (Map.Entry<String, Row> e : local.entrySet()) {
             Row c = cluster.get(e.getKey());
@@ -81,7 +82,7 @@ class StandaloneClusterTest {
                 assertEquals(v, c.<Double>getAs(s.column()), 1e-6 * Math.max(1, Math.abs(v)), s.column() + " " + e.getKey());
             }
         }
-        assertEquals(docs.size(), new ResultStore(SharedSpark.get(), clusterOut.toString()).table(Tables.DOCUMENTS).count());
+        assertEquals(docs.size(), new ResultStore(SharedSpark.get(), clusterOut.toString()).table(AuditTables.DOCUMENTS).count());
     }
 
     /** Executor folders the workers created (work-dir/app-…/N). */
@@ -98,14 +99,6 @@ class StandaloneClusterTest {
             }
         }
         return n;
-    }
-
-    private static Map<String, Row> headStats(Path out) {
-        Map<String, Row> byKey = new TreeMap<>();
-        for (Row r : SharedSpark.get().read().parquet(out.resolve("head_stats").toString()).collectAsList()) {
-            byKey.put(r.getAs("language") + "/" + r.getAs("layer") + "/" + r.getAs("head"), r);
-        }
-        return byKey;
     }
 
     private static String tail(Path log) throws Exception {

@@ -17,7 +17,7 @@ import org.attentionatlas.engine.bias.PairedGap;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.tokenize.Encoding;
-import org.attentionatlas.jobs.audit.ResultStore;
+import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.report.ReportCommand;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.SharedSpark;

@@ -1,7 +1,7 @@
 package org.attentionatlas.jobs.testing;
 
 import org.apache.spark.sql.SparkSession;
-import org.attentionatlas.jobs.audit.SparkSessions;
+import org.attentionatlas.jobs.common.SparkSessions;
 
 /** One local[2] session for every Spark test of the JVM (starting Spark costs seconds). */
 public final class SharedSpark {

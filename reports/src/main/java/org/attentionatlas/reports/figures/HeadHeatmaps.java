@@ -6,6 +6,7 @@ import org.attentionatlas.reports.render.Caption;
 import org.attentionatlas.reports.render.ChartFigure;
 import org.attentionatlas.reports.render.ColorScale;
 import org.attentionatlas.reports.render.Figure;
+import org.attentionatlas.results.HeadRoles;
 import org.jfree.chart.renderer.PaintScale;
 
 import java.awt.Color;
@@ -16,9 +17,8 @@ import java.util.List;
 /** Layer × head heatmaps of one head_stats group: one per statistic, and the role map. */
 public final class HeadHeatmaps {
 
-    /** Role labels in legend order (see the audit's HeadRoles). */
-    public static final List<String> ROLES = List.of("broad", "previous-token", "next-token", "self", "special-token",
-            "mixed");
+    /** Role labels in legend order: the results contract's one head-role rule. */
+    public static final List<String> ROLES = HeadRoles.ALL;
     private static final Color[] ROLE_COLORS = {new Color(0x4477AA), new Color(0xEE6677), new Color(0x228833),
             new Color(0xCCBB44), new Color(0x66CCEE), new Color(0xBBBBBB), new Color(0xAA3377)};
 

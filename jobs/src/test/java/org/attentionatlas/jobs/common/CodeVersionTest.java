@@ -1,4 +1,4 @@
-package org.attentionatlas.jobs.audit;
+package org.attentionatlas.jobs.common;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.attentionatlas.jobs.audit;
+package org.attentionatlas.jobs.common;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,21 @@
+package org.attentionatlas.engine.stats;
+
+/**
+ * The per-query quantities {@link AttentionStatistics} reduces on the device, in the order of a head's slots in
+ * {@link HeadSums}; the {@link OffsetBuckets} follow them. The one place this order is named.
+ */
+enum DeviceSlot {
+    ENTROPY,
+    ENTROPY_NORM,
+    MAX_WEIGHT,
+    /** Mass on the first token. */
+    CLS,
+    /** Mass on special tokens after the first. */
+    SEP,
+    PUNCT,
+    /** Σ_k A·|q−k|. */
+    DISTANCE;
+
+    /** Slots per head: these quantities, then one per offset bucket. */
+    static final int SLOTS = values().length + OffsetBuckets.count();
+}
