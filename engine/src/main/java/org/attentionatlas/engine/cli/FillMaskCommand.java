@@ -1,13 +1,10 @@
 package org.attentionatlas.engine.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.attentionatlas.engine.load.Devices;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.mlm.FillMask;
-import org.attentionatlas.engine.mlm.Prediction;
+import org.attentionatlas.engine.mlm.MaskPredictions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,31 +28,11 @@ public final class FillMaskCommand {
         Path json = args.has("json") ? Paths.get(args.get("json", "")) : null;
         try (LoadedModel model = ModelLoader.withDefaultStore().load(args.require("model"),
                 Devices.select(args.get("device", "auto")))) {
-            List<Prediction> predictions = new FillMask(model).predict(text, top);
+            List<MaskPredictions> masks = new FillMask(model).predict(text, top);
             if (json != null) {
-                AtomicFiles.write(json, out -> {
-                    try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                        g.writeStartObject();
-                        g.writeStringField("model", model.provenance().name());
-                        g.writeStringField("text", text);
-                        g.writeArrayFieldStart("predictions");
-                        for (Prediction p : predictions) {
-                            g.writeStartObject();
-                            g.writeStringField("token", p.token());
-                            g.writeNumberField("id", p.id());
-                            g.writeNumberField("probability", p.probability());
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
-                        g.writeEndObject();
-                    }
-                });
+                FillMaskOutput.writeJson(json, model.provenance().name(), text, masks);
             }
-            console.printf("%s: %s%n", model.provenance().name(), text);
-            for (int i = 0; i < predictions.size(); i++) {
-                Prediction p = predictions.get(i);
-                console.printf("  %d. %-15s id %-6d p = %.6f%n", i + 1, p.token(), p.id(), p.probability());
-            }
+            FillMaskOutput.print(console, model.provenance().name(), text, masks);
             if (json != null) {
                 console.println("wrote " + json.toAbsolutePath());
             }
