@@ -2,6 +2,7 @@ package org.attentionatlas.engine.bias;
 
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.text.CharSpan;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
