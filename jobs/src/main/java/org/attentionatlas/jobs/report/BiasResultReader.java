@@ -51,13 +51,13 @@ public final class BiasResultReader {
         return out;
     }
 
-    private List<BiasResults.Estimate> summary() {
-        List<BiasResults.Estimate> out = new ArrayList<>();
+    private List<BiasResults.SummaryRow> summary() {
+        List<BiasResults.SummaryRow> out = new ArrayList<>();
         for (Row r : spark.sql(LATEST + "SELECT s.run_id, s.model, s.revision, s.dataset, grp, metric, attention,"
                 + " estimate, ci_low, ci_high, n, p_value FROM bias_summary s JOIN latest l ON s.model = l.model AND"
                 + " s.revision = l.revision AND s.dataset = l.dataset AND s.run_id = l.run_id"
                 + " ORDER BY s.model, s.revision, s.dataset, grp, attention, metric").collectAsList()) {
-            out.add(new BiasResults.Estimate(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+            out.add(new BiasResults.SummaryRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
                     r.getString(4), r.getString(5), r.getString(6), d(r, 7), d(r, 8), d(r, 9), r.getInt(10),
                     d(r, 11)));
         }
