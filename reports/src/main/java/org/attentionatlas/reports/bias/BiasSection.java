@@ -23,7 +23,7 @@ public final class BiasSection {
     }
 
     public void write(BiasResults r) {
-        html.section("Bias", "Gender-bias measurements of the bias job (issue #5; definitions in docs/bias.md). "
+        html.section("Bias", "Gender-bias measurements of the bias job (definitions in docs/bias.md). "
                 + "Intervals are 95% percentile bootstrap CIs, p-values two-sided permutation tests.");
         BiasNarrative.sentences(r.summary()).forEach(html::paragraph);
         runs(r);
