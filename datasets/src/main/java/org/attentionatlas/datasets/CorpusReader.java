@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -201,6 +202,12 @@ public final class CorpusReader {
         requireField(spec.input(), names, spec.textField(), "--text-column");
         requireField(spec.input(), names, spec.idField(), "--id-field");
         requireField(spec.input(), names, spec.langField(), "--lang-field");
+        DataType textType = df.schema().apply(spec.textField()).dataType();
+        if (!textType.equals(DataTypes.StringType)) {
+            // a number or a list cast to text would be audited as its digits
+            throw new InputException("input " + spec.input() + ": the text column '" + spec.textField() + "' holds "
+                    + textType.simpleString() + ", not strings (--text-column)");
+        }
         return df.select(
                 spec.idField() == null ? lit(null).cast("string").as(DOC_ID) : col(quote(spec.idField())).cast("string").as(DOC_ID),
                 spec.langField() == null ? lit(null).cast("string").as(LANGUAGE) : col(quote(spec.langField())).cast("string").as(LANGUAGE),

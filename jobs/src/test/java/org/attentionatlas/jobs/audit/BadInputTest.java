@@ -148,4 +148,16 @@ class BadInputTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void aParquetTextColumnThatIsNotStringsIsRefusedNamingIt() throws Exception {
+        Path parquet = dir.resolve("numbers-parquet");
+        SharedSpark.get().createDataFrame(List.of(RowFactory.create(123L), RowFactory.create(456L)),
+                new StructType().add("text", "long")).coalesce(1).write().parquet(parquet.toString());
+        Path out = dir.resolve("out");
+        InputException e = assertThrows(InputException.class, () -> Audits.run(parquet, out, "--text-column", "text"));
+        assertEquals("input " + parquet + ": the text column 'text' holds bigint, not strings (--text-column)",
+                e.getMessage());
+        assertFalse(Files.exists(out));
+    }
 }
