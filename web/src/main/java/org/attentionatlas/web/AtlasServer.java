@@ -58,8 +58,8 @@ public final class AtlasServer implements AutoCloseable {
     public static AtlasServer start(ServerConfig config, long cacheBytes) {
         AtlasServer s = new AtlasServer(config, cacheBytes);
         s.app.start(config.host(), config.port());
-        LOG.info("Attention Atlas on http://{}:{}/ (models {}, results {})", config.host(), s.port(),
-                s.models.names(), config.results());
+        LOG.info("Attention Atlas on http://{}:{}/ (models {}, results {}, inference cache {} MB)", config.host(),
+                s.port(), s.models.names(), config.results(), cacheBytes >> 20);
         return s;
     }
 
