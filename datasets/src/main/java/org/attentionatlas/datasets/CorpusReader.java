@@ -4,11 +4,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -23,15 +26,17 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.instr;
 import static org.apache.spark.sql.functions.is_valid_utf8;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.schema_of_variant;
+import static org.apache.spark.sql.functions.variant_get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Reads a corpus into rows {@code (doc_id, language, text, status)}. Nothing is dropped: empty texts get status
- * {@code empty}, texts with invalid UTF-8 (raw invalid bytes, or U+FFFD from a decoder that replaced them) or
- * unparsable JSON lines get {@code invalid}, so the job can count and report them. {@code doc_id} is null when the input has no id field.
- * Unusable inputs (missing path, empty file, no such text column) raise {@link InputException} before anything is
+ * {@code empty}, texts with invalid UTF-8 (raw invalid bytes, or U+FFFD from a decoder that replaced them),
+ * unparsable JSON lines and JSON lines whose text field is not a string get {@code invalid}, so the job can count and report them. {@code doc_id} is null when the input has no id field.
+ * Unusable inputs (missing path, empty file, no such text column, a truncated Parquet file) raise {@link InputException} before anything is
  * read.
  */
 public final class CorpusReader {
@@ -89,6 +94,7 @@ public final class CorpusReader {
                 raw = jsonLines(spec);
                 break;
             case PARQUET:
+                requireParquetFooters(spec.input());
                 raw = columns(spec, spark.read().parquet(spec.input()));
                 break;
             case CSV:
@@ -129,7 +135,8 @@ public final class CorpusReader {
         requireField(spec.input(), names, spec.textField(), "--text-field");
         requireField(spec.input(), names, spec.idField(), "--id-field");
         requireField(spec.input(), names, spec.langField(), "--lang-field");
-        StructType wanted = new StructType().add(spec.textField(), DataTypes.StringType);
+        // the text field is parsed as a variant to see its JSON type: Spark's string parsing would turn 123 into "123"
+        StructType wanted = new StructType().add(spec.textField(), DataTypes.VariantType);
         if (spec.idField() != null && !spec.idField().equals(spec.textField())) {
             wanted = wanted.add(spec.idField(), DataTypes.StringType);
         }
@@ -140,11 +147,54 @@ public final class CorpusReader {
         Dataset<Row> parsed = textLines(spec.input()).select(col("value"),
                 from_json(col("value"), wanted, java.util.Map.of("columnNameOfCorruptRecord", CORRUPT, "mode", "PERMISSIVE")).as("j"));
         Column blank = trim(col("value")).equalTo("");
+        Column textVariant = col("j." + quote(spec.textField()));
+        Column text = variant_get(textVariant, "$", "string");
+        // absent or null is an empty text; a number, boolean, array or object is not a text at all
+        Column textIsString = textVariant.isNull().or(schema_of_variant(textVariant).isin("STRING", "VOID"));
         return parsed.select(
-                spec.idField() == null ? lit(null).cast("string").as(DOC_ID) : col("j." + quote(spec.idField())).as(DOC_ID),
-                spec.langField() == null ? lit(null).cast("string").as(LANGUAGE) : col("j." + quote(spec.langField())).as(LANGUAGE),
-                when(blank, lit("")).otherwise(col("j." + quote(spec.textField()))).as(TEXT),
-                blank.or(col("j").isNotNull().and(col("j." + CORRUPT).isNull())).as("parsed"));
+                jsonField(spec.idField(), spec.textField(), text).as(DOC_ID),
+                jsonField(spec.langField(), spec.textField(), text).as(LANGUAGE),
+                when(blank, lit("")).otherwise(text).as(TEXT),
+                blank.or(col("j").isNotNull().and(col("j." + CORRUPT).isNull()).and(textIsString)).as("parsed"));
+    }
+
+    /** An optional JSON field as a string column (null when not asked for); the text field is already a string. */
+    private static Column jsonField(String field, String textField, Column text) {
+        if (field == null) {
+            return lit(null).cast("string");
+        }
+        return field.equals(textField) ? text : col("j." + quote(field));
+    }
+
+    /**
+     * Every Parquet file's footer is read on the driver before any work, so a truncated or corrupt file is one line
+     * naming it instead of a failed task deep inside the job.
+     */
+    private void requireParquetFooters(String input) {
+        try {
+            Path p = new Path(input);
+            FileSystem fs = p.getFileSystem(hadoop());
+            var it = fs.listFiles(p, true);
+            while (it.hasNext()) {
+                Path file = it.next().getPath();
+                String name = file.getName();
+                if (name.startsWith("_") || name.startsWith(".") || (!name.endsWith(".parquet") && !file.equals(p))) {
+                    continue;
+                }
+                try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoop()))) {
+                    reader.getFooter();
+                } catch (IOException | RuntimeException e) {
+                    throw new InputException("input file " + file.toUri().getPath()
+                            + " is not a readable Parquet file (truncated or corrupt): " + firstLine(e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot read input " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("");
     }
 
     private Dataset<Row> columns(CorpusSpec spec, Dataset<Row> df) {
@@ -152,6 +202,12 @@ public final class CorpusReader {
         requireField(spec.input(), names, spec.textField(), "--text-column");
         requireField(spec.input(), names, spec.idField(), "--id-field");
         requireField(spec.input(), names, spec.langField(), "--lang-field");
+        DataType textType = df.schema().apply(spec.textField()).dataType();
+        if (!textType.equals(DataTypes.StringType)) {
+            // a number or a list cast to text would be audited as its digits
+            throw new InputException("input " + spec.input() + ": the text column '" + spec.textField() + "' holds "
+                    + textType.simpleString() + ", not strings (--text-column)");
+        }
         return df.select(
                 spec.idField() == null ? lit(null).cast("string").as(DOC_ID) : col(quote(spec.idField())).cast("string").as(DOC_ID),
                 spec.langField() == null ? lit(null).cast("string").as(LANGUAGE) : col(quote(spec.langField())).cast("string").as(LANGUAGE),

@@ -7,7 +7,7 @@ public final class DocumentStatus {
     public static final String OK = "ok";
     /** An empty or blank line, file or field. */
     public static final String EMPTY = "empty";
-    /** Bytes that were not valid UTF-8 (decoded to U+FFFD) or a line that is not valid JSON. */
+    /** Bytes that were not valid UTF-8 (decoded to U+FFFD), a line that is not valid JSON, or a JSON text that is not a string. */
     public static final String INVALID = "invalid";
 
     private DocumentStatus() {

@@ -5,7 +5,7 @@ import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.figures.Comparisons;
 import org.attentionatlas.reports.figures.Heatmap;
-import org.attentionatlas.reports.figures.HeadRanking;
+import org.attentionatlas.reports.figures.HeadDifferenceRanking;
 import org.attentionatlas.reports.figures.Queries;
 import org.attentionatlas.reports.html.HtmlReport;
 import org.attentionatlas.reports.html.Table;
@@ -65,7 +65,7 @@ final class ComparisonSections {
             html.figure(Comparisons.sideBySide(s.column(), names, grids, c), "lang-" + first.dataset() + "-" + s.column());
             for (int i = 1; i < set.size(); i++) {
                 String label = set.get(i).language() + " − " + first.language();
-                html.figure(Comparisons.difference(s.column(), label, HeadRanking.difference(grids.get(0), grids.get(i)),
+                html.figure(Comparisons.difference(s.column(), label, HeadDifferenceRanking.difference(grids.get(0), grids.get(i)),
                         c), "lang-" + first.dataset() + "-" + s.column() + "-diff-" + set.get(i).language());
             }
         }
@@ -105,7 +105,7 @@ final class ComparisonSections {
                     variants.put(s, List.of(b.stat(s), o.stat(s)));
                     Caption c = new Caption(runs, model, revision,
                             Queries.release(b, o, s.column(), base.source(), other.source()));
-                    html.figure(Comparisons.difference(s.column(), what, HeadRanking.difference(b.stat(s), o.stat(s)), c),
+                    html.figure(Comparisons.difference(s.column(), what, HeadDifferenceRanking.difference(b.stat(s), o.stat(s)), c),
                             "release-" + b.dataset() + "-" + b.language() + "-" + s.column());
                 }
                 ranking("Heads that changed most, " + what, variants, List.of("base", "compared"),
@@ -120,7 +120,7 @@ final class ComparisonSections {
 
     private void ranking(String title, Map<HeadStat, List<double[][]>> variants, List<String> names, Caption c,
                          String stem) throws IOException {
-        List<HeadRanking.Ranked> ranked = HeadRanking.rank(variants, options.topHeads());
+        List<HeadDifferenceRanking.Ranked> ranked = HeadDifferenceRanking.rank(variants, options.topHeads());
         if (ranked.isEmpty()) {
             return;
         }
@@ -130,7 +130,7 @@ final class ComparisonSections {
         names.forEach(n -> header.add(n));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            HeadRanking.Ranked r = ranked.get(i);
+            HeadDifferenceRanking.Ranked r = ranked.get(i);
             List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(r.layer()),
                     Integer.toString(r.head()), Heatmap.number(r.score()),
                     r.topStat() == null ? "-" : r.topStat().column()));

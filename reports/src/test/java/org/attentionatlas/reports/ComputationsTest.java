@@ -3,7 +3,7 @@ package org.attentionatlas.reports;
 import org.attentionatlas.engine.attention.WordAttention;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.engine.tokenize.Encoding;
-import org.attentionatlas.reports.figures.HeadRanking;
+import org.attentionatlas.reports.figures.HeadDifferenceRanking;
 import org.attentionatlas.reports.figures.TokenWords;
 import org.attentionatlas.reports.render.ColorScale;
 import org.junit.jupiter.api.Test;
@@ -39,14 +39,14 @@ class ComputationsTest {
         double[][] a = {{1, 1}, {1, 1}};
         double[][] b = {{1, 3}, {1, 1}};
         // values 1,1,1,1,1,3,1,1: mean 1.25, E[x²] = (7 + 9) / 8 = 2, sd = √(2 − 1.5625) = √0.4375
-        List<HeadRanking.Ranked> r = HeadRanking.rank(Map.of(HeadStat.ENTROPY, List.of(a, b)), 2);
+        List<HeadDifferenceRanking.Ranked> r = HeadDifferenceRanking.rank(Map.of(HeadStat.ENTROPY, List.of(a, b)), 2);
         assertEquals(0, r.get(0).layer());
         assertEquals(1, r.get(0).head());
         assertEquals(2 / Math.sqrt(0.4375), r.get(0).score(), 1e-12);
         assertEquals(HeadStat.ENTROPY, r.get(0).topStat());
         assertArrayEquals(new double[] {1, 3}, r.get(0).topValues());
         assertEquals(0, r.get(1).score(), 0);
-        assertArrayEquals(new double[] {0, 2}, HeadRanking.difference(a, b)[0]);
+        assertArrayEquals(new double[] {0, 2}, HeadDifferenceRanking.difference(a, b)[0]);
     }
 
     @Test

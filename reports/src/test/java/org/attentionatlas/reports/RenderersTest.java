@@ -7,7 +7,7 @@ import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.figures.Comparisons;
 import org.attentionatlas.reports.figures.FlowDiagram;
 import org.attentionatlas.reports.figures.HeadHeatmaps;
-import org.attentionatlas.reports.figures.HeadRanking;
+import org.attentionatlas.reports.figures.HeadDifferenceRanking;
 import org.attentionatlas.reports.figures.ProximalPreference;
 import org.attentionatlas.reports.figures.TokenHeatmaps;
 import org.attentionatlas.reports.render.Caption;
@@ -92,8 +92,8 @@ class RenderersTest {
         check(Comparisons.sideBySide("entropy_mean", List.of("en", "de"),
                 List.of(en.stat(HeadStat.ENTROPY), de.stat(HeadStat.ENTROPY)), CAPTION), "side");
         check(Comparisons.difference("entropy_mean", "de − en",
-                HeadRanking.difference(en.stat(HeadStat.ENTROPY), de.stat(HeadStat.ENTROPY)), CAPTION), "diff");
-        var ranked = HeadRanking.rank(Map.of(HeadStat.ENTROPY, List.of(en.stat(HeadStat.ENTROPY),
+                HeadDifferenceRanking.difference(en.stat(HeadStat.ENTROPY), de.stat(HeadStat.ENTROPY)), CAPTION), "diff");
+        var ranked = HeadDifferenceRanking.rank(Map.of(HeadStat.ENTROPY, List.of(en.stat(HeadStat.ENTROPY),
                 de.stat(HeadStat.ENTROPY))), 5);
         assertEquals(5, ranked.size());
         assertFalse(check(Comparisons.ranking("top heads", ranked, CAPTION), "ranking").isEmpty());

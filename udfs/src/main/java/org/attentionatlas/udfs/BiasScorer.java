@@ -6,7 +6,7 @@ import org.apache.spark.sql.RowFactory;
 import org.attentionatlas.engine.attention.AttentionExtractor;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attention.WordAttention;
-import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.text.CharSpan;
 import org.attentionatlas.engine.bias.CorefAttention;
 import org.attentionatlas.engine.bias.CorefScores;
 import org.attentionatlas.engine.bias.CrowsPairsScoring;

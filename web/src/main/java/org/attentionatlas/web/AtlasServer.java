@@ -19,21 +19,23 @@ public final class AtlasServer implements AutoCloseable {
     private final ServerConfig config;
     private final ModelCatalog models;
     private final InferenceQueue queue;
+    private final InferenceCache cache;
     private final Javalin app;
 
-    private AtlasServer(ServerConfig config) {
+    private AtlasServer(ServerConfig config, long cacheBytes) {
         this.config = config;
         this.models = new ModelCatalog(ModelLoader.withDefaultStore(), config.models());
         this.queue = new InferenceQueue(config.queueCapacity());
-        RunService runs = new RunService(models, queue, new RunStore(256L << 20)); // 256 M attention values, about 1 GB
-        ExportService exports = new ExportService(runs);
+        this.cache = new InferenceCache(cacheBytes);
+        InferenceService inferences = new InferenceService(models, queue, cache);
+        ExportService exports = new ExportService(inferences);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
                     Math.round(ms)));
         });
-        new AttentionApi(runs, models).register(app);
+        new AttentionApi(inferences, models).register(app);
         new ResultsApi(new ResultsReader(config.results())).register(app);
         app.get("/api/export", ctx -> {
             ExportService.Export e = exports.export(ctx.queryParamMap().entrySet().stream()
@@ -49,15 +51,24 @@ public final class AtlasServer implements AutoCloseable {
     }
 
     public static AtlasServer start(ServerConfig config) {
-        AtlasServer s = new AtlasServer(config);
+        return start(config, InferenceCache.DEFAULT_MAX_BYTES);
+    }
+
+    /** Starts a server whose recent inferences take at most {@code cacheBytes} of heap. */
+    public static AtlasServer start(ServerConfig config, long cacheBytes) {
+        AtlasServer s = new AtlasServer(config, cacheBytes);
         s.app.start(config.host(), config.port());
-        LOG.info("Attention Atlas on http://{}:{}/ (models {}, results {})", config.host(), s.port(),
-                s.models.names(), config.results());
+        LOG.info("Attention Atlas on http://{}:{}/ (models {}, results {}, inference cache {} MB)", config.host(),
+                s.port(), s.models.names(), config.results(), cacheBytes >> 20);
         return s;
     }
 
     public int port() {
         return app.port();
+    }
+
+    public InferenceCache inferenceCache() {
+        return cache;
     }
 
     @Override

@@ -26,35 +26,35 @@ public final class ExportService {
     public record Export(byte[] bytes, String contentType, String fileName) {
     }
 
-    private final RunService runs;
+    private final InferenceService inferences;
 
-    public ExportService(RunService runs) {
-        this.runs = runs;
+    public ExportService(InferenceService inferences) {
+        this.inferences = inferences;
     }
 
     public Export export(Map<String, String> p) {
-        Run run = runs.get(p.get("run"));
+        Inference inference = inferences.get(p.get("run"));
         String view = Params.oneOf("view", p.get("view"), VIEWS, "head");
         String format = Params.oneOf("format", p.get("format"), Set.of("png", "svg"), "png");
         int scale = Integer.parseInt(Params.oneOf("scale", p.get("scale"), Set.of("1", "2", "4"), "1"));
         double threshold = Params.doubleIn("threshold", p.get("threshold"), 0, 1, 0);
         Figure f = switch (view) {
-            case "model" -> modelGrid(run);
+            case "model" -> modelGrid(inference);
             case "flow" -> {
-                FlowView fv = FlowView.of(run, p.get("kind"), p.get("target"));
-                double[][][] w = runs.onQueue(fv::weights);
-                yield new FlowDiagram(fv.title(), run.tokens(), w, threshold, 400, caption(run));
+                FlowView fv = FlowView.of(inference, p.get("kind"), p.get("target"));
+                double[][][] w = inferences.onQueue(fv::weights);
+                yield new FlowDiagram(fv.title(), inference.tokens(), w, threshold, 400, caption(inference));
             }
             case "heatmap" -> {
-                AttentionView v = AttentionView.of(run, p.get("layer"), p.get("head"), p.get("words"));
-                yield TokenHeatmaps.matrix(v.title(), v.labels(), Matrices.toDouble(v.matrix()), "attention", caption(run));
+                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"));
+                yield TokenHeatmaps.matrix(v.title(), v.labels(), Matrices.toDouble(v.matrix()), "attention", caption(inference));
             }
             default -> {
-                AttentionView v = AttentionView.of(run, p.get("layer"), p.get("head"), p.get("words"));
+                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"));
                 yield new HeadViewFigure(v.title(), v.labels(), v.matrix(), threshold, 5000);
             }
         };
-        String stem = "atlas-" + view + "-" + run.id();
+        String stem = "atlas-" + view + "-" + inference.id();
         int drawScale = format.equals("svg") ? 1 : scale; // FigureFiles writes both files; keep the unused PNG small
         long pixels = (long) f.width() * f.height() * drawScale * drawScale;
         if (pixels > MAX_PIXELS) {
@@ -64,18 +64,18 @@ public final class ExportService {
         return write(f, stem, format, drawScale);
     }
 
-    private static ModelGridFigure modelGrid(Run run) {
-        float[][][][] thumbs = new float[run.layers()][run.heads()][][];
-        for (int l = 0; l < run.layers(); l++) {
-            for (int h = 0; h < run.heads(); h++) {
-                thumbs[l][h] = Matrices.pool(run.attention().attentions()[l][h], THUMB);
+    private static ModelGridFigure modelGrid(Inference inference) {
+        float[][][][] thumbs = new float[inference.layers()][inference.heads()][][];
+        for (int l = 0; l < inference.layers(); l++) {
+            for (int h = 0; h < inference.heads(); h++) {
+                thumbs[l][h] = Matrices.pool(inference.attention().attentions()[l][h], THUMB);
             }
         }
-        return new ModelGridFigure(run.model() + " — all layers × heads", thumbs);
+        return new ModelGridFigure(inference.model() + " — all layers × heads", thumbs);
     }
 
-    private static Caption caption(Run run) {
-        return new Caption("web " + run.id(), run.model(), run.revision(), "");
+    private static Caption caption(Inference inference) {
+        return new Caption("web " + inference.id(), inference.model(), inference.revision(), "");
     }
 
     private static Export write(Figure f, String stem, String format, int scale) {

@@ -13,31 +13,31 @@ import java.util.Set;
  * {@code raw} = head-averaged attention of each layer, {@code rollout} = the rollout of output token
  * {@code target} spread over the edges, {@code flow} = one maximum flow into output token {@code target}.
  */
-public record FlowView(Run run, String kind, int target) {
+public record FlowView(Inference inference, String kind, int target) {
 
     public static final Set<String> KINDS = Set.of("raw", "rollout", "flow");
 
-    public static FlowView of(Run run, String kind, String target) {
+    public static FlowView of(Inference inference, String kind, String target) {
         String k = Params.oneOf("kind", kind, KINDS, "raw");
-        int t = Params.intIn("target", target, 0, run.tokenCount() - 1, 0);
-        if (k.equals("flow") && run.tokenCount() > InputLimits.MAX_FLOW_TOKENS) {
+        int t = Params.intIn("target", target, 0, inference.tokenCount() - 1, 0);
+        if (k.equals("flow") && inference.tokenCount() > InputLimits.MAX_FLOW_TOKENS) {
             throw ApiError.badRequest("max-flow is limited to texts of " + InputLimits.MAX_FLOW_TOKENS
-                    + " tokens (this one has " + run.tokenCount() + "); use raw or rollout");
+                    + " tokens (this one has " + inference.tokenCount() + "); use raw or rollout");
         }
-        return new FlowView(run, k, t);
+        return new FlowView(inference, k, t);
     }
 
     /** Heavy for kind=flow: call on the inference queue. */
     public double[][][] weights() {
         switch (kind) {
             case "rollout":
-                return AttentionRollout.of(run.attention()).edgeRelevance(target);
+                return AttentionRollout.of(inference.attention()).edgeRelevance(target);
             case "flow":
-                return AttentionFlow.of(run.attention()).edgeFlows(target);
+                return AttentionFlow.of(inference.attention()).edgeFlows(target);
             default:
-                double[][][] out = new double[run.layers()][][];
+                double[][][] out = new double[inference.layers()][][];
                 for (int l = 0; l < out.length; l++) {
-                    out[l] = Matrices.toDouble(run.attention().headMean(l));
+                    out[l] = Matrices.toDouble(inference.attention().headMean(l));
                 }
                 return out;
         }
@@ -49,7 +49,7 @@ public record FlowView(Run run, String kind, int target) {
             case "flow" -> "attention max-flow into token " + target;
             default -> "raw attention (mean of heads)";
         };
-        return run.model() + " — " + what;
+        return inference.model() + " — " + what;
     }
 
     /** One drawn edge: from key token {@code k} in layer {@code layer} to query token {@code q} in layer+1. */

@@ -4,6 +4,8 @@ package org.attentionatlas.web;
 public final class InputLimits {
 
     public static final int MAX_CHARS = 5000;
+    /** A request body: room for {@link #MAX_CHARS} characters even if each is a six-byte JSON escape. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final int MAX_TOKENS = 512;
     /** Max-flow solves a graph of layers × tokens² edges: longer texts take too long for a page. */
     public static final int MAX_FLOW_TOKENS = 128;

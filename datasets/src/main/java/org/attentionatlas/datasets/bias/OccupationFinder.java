@@ -1,6 +1,6 @@
 package org.attentionatlas.datasets.bias;
 
-import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.text.CharSpan;
 
 import java.util.ArrayList;
 import java.util.Comparator;

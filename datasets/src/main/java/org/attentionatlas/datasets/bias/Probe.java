@@ -1,6 +1,6 @@
 package org.attentionatlas.datasets.bias;
 
-import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.text.CharSpan;
 
 /**
  * One project-authored probe sentence: an occupation and a pronoun in a template.

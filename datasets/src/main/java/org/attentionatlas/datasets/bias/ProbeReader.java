@@ -1,7 +1,7 @@
 package org.attentionatlas.datasets.bias;
 
 import org.attentionatlas.datasets.InputException;
-import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.text.CharSpan;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package org.attentionatlas.datasets.bias;
 
-import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.text.CharSpan;
 
 /**
  * One WinoBias sentence with its brackets removed. Spans are character ranges of {@code text}: the two occupation

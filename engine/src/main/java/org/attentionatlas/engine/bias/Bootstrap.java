@@ -14,14 +14,14 @@ public final class Bootstrap {
     }
 
     /** 95% CI of the mean. */
-    public static Estimate mean(double[] values, int resamples, long seed) {
+    public static IntervalEstimate mean(double[] values, int resamples, long seed) {
         return percentile(values, Bootstrap::average, resamples, seed);
     }
 
     /** 95% percentile CI of {@code statistic}: resample with replacement, take the 2.5% and 97.5% quantiles. */
-    public static Estimate percentile(double[] values, ToDoubleFunction<double[]> statistic, int resamples, long seed) {
+    public static IntervalEstimate percentile(double[] values, ToDoubleFunction<double[]> statistic, int resamples, long seed) {
         if (values.length == 0) {
-            return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+            return new IntervalEstimate(Double.NaN, Double.NaN, Double.NaN, 0);
         }
         if (resamples <= 0) {
             throw new IllegalArgumentException("resamples must be positive, got " + resamples);
@@ -36,7 +36,7 @@ public final class Bootstrap {
             stats[r] = statistic.applyAsDouble(sample);
         }
         Arrays.sort(stats);
-        return new Estimate(statistic.applyAsDouble(values), quantile(stats, 0.025), quantile(stats, 0.975),
+        return new IntervalEstimate(statistic.applyAsDouble(values), quantile(stats, 0.025), quantile(stats, 0.975),
                 values.length);
     }
 

@@ -3,6 +3,7 @@ package org.attentionatlas.engine.bias;
 import org.attentionatlas.engine.attention.AttentionRollout;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attention.WordAttention;
+import org.attentionatlas.text.CharSpan;
 
 /** Coreference attention of one WinoBias-style sentence: pronoun → gold occupation vs pronoun → other occupation. */
 public final class CorefAttention {

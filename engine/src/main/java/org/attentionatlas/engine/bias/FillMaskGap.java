@@ -1,6 +1,7 @@
 package org.attentionatlas.engine.bias;
 
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.text.CharSpan;
 
 import java.util.Locale;
 import java.util.Map;

@@ -13,7 +13,7 @@ public final class PairedGap {
      * Mean of {@code pro[i] - anti[i]} with a bootstrap CI that resamples pairs (not sentences), so the CI keeps the
      * pairing. Pairs where either score is NaN are left out; {@code n} of the result says how many were used.
      */
-    public static Estimate meanDifference(double[] pro, double[] anti, int resamples, long seed) {
+    public static IntervalEstimate meanDifference(double[] pro, double[] anti, int resamples, long seed) {
         if (pro.length != anti.length) {
             throw new IllegalArgumentException(pro.length + " pro scores but " + anti.length + " anti scores");
         }
@@ -27,7 +27,7 @@ public final class PairedGap {
     }
 
     /** Fraction of (non-NaN) scores strictly above {@code threshold}, with a bootstrap CI. */
-    public static Estimate fractionAbove(double[] scores, double threshold, int resamples, long seed) {
+    public static IntervalEstimate fractionAbove(double[] scores, double threshold, int resamples, long seed) {
         double[] hits = java.util.Arrays.stream(scores).filter(s -> !Double.isNaN(s))
                 .map(s -> s > threshold ? 1.0 : 0.0).toArray();
         return Bootstrap.mean(hits, resamples, seed);

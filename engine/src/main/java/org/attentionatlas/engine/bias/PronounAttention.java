@@ -2,6 +2,7 @@ package org.attentionatlas.engine.bias;
 
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attention.WordAttention;
+import org.attentionatlas.text.CharSpan;
 
 /**
  * Word-level attention from a pronoun to an occupation in one sentence, per head [layer][head]; the input of the

@@ -2,6 +2,7 @@ package org.attentionatlas.engine.bias;
 
 import org.attentionatlas.engine.attention.WordAttention;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.text.CharSpan;
 
 import java.util.Arrays;
 import java.util.TreeSet;

@@ -1,11 +1,8 @@
 package org.attentionatlas.engine.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.mlm.FillMask;
-import org.attentionatlas.engine.mlm.Prediction;
+import org.attentionatlas.engine.mlm.MaskPredictions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code fill-mask --model NAME_OR_DIR --text "... [MASK] ..." --top K --json OUT.json}. */
 @Command(name = "fill-mask", mixinStandardHelpOptions = true,
-        description = "The most probable tokens for the [MASK] of a text (models with an MLM head).")
+        description = "The most probable tokens for each [MASK] of a text (models with an MLM head).")
 public final class FillMaskCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,31 +43,11 @@ public final class FillMaskCommand implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         try (LoadedModel model = options.load()) {
-            List<Prediction> predictions = new FillMask(model).predict(text, top);
+            List<MaskPredictions> masks = new FillMask(model).predict(text, top);
             if (json != null) {
-                AtomicFiles.write(json, out -> {
-                    try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                        g.writeStartObject();
-                        g.writeStringField("model", model.provenance().name());
-                        g.writeStringField("text", text);
-                        g.writeArrayFieldStart("predictions");
-                        for (Prediction p : predictions) {
-                            g.writeStartObject();
-                            g.writeStringField("token", p.token());
-                            g.writeNumberField("id", p.id());
-                            g.writeNumberField("probability", p.probability());
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
-                        g.writeEndObject();
-                    }
-                });
+                FillMaskOutput.writeJson(json, model.provenance().name(), text, masks);
             }
-            console.printf("%s: %s%n", model.provenance().name(), text);
-            for (int i = 0; i < predictions.size(); i++) {
-                Prediction p = predictions.get(i);
-                console.printf("  %d. %-15s id %-6d p = %.6f%n", i + 1, p.token(), p.id(), p.probability());
-            }
+            FillMaskOutput.print(console, model.provenance().name(), text, masks);
             if (json != null) {
                 console.println("wrote " + json.toAbsolutePath());
             }

@@ -103,17 +103,17 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         return perLayer * c.layers();
     }
 
-    /** The best rate of [tokens, d] x [d, ff] matmuls, the feed-forward shape, over the time budget. */
+    /** The median rate of [tokens, d] x [d, ff] matmuls, the feed-forward shape, over the time budget. */
     static double matmulGflops(Device device, Precision precision, long rows, int d, int ff, double seconds) {
         try (NDManager m = NDManager.newBaseManager(device)) {
             NDArray a = m.randomUniform(-1f, 1f, new Shape(rows, d)).toType(precision.dataType(), false);
             NDArray b = m.randomUniform(-1f, 1f, new Shape(d, ff)).toType(precision.dataType(), false);
-            double best = timePerBatch(() -> {
+            double median = timePerBatch(() -> {
                 try (NDArray c = a.matMul(b)) {
                     c.toType(DataType.FLOAT32, false).toFloatArray(); // forces completion on asynchronous devices
                 }
             }, seconds);
-            return 2.0 * rows * d * ff / best / 1e9;
+            return 2.0 * rows * d * ff / median / 1e9;
         }
     }
 

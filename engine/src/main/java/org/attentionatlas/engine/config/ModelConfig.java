@@ -50,7 +50,7 @@ public record ModelConfig(
     /** A BERT-family encoder config (MiniLM, bge, Google BERT, mBERT, RoBERTa). */
     public static ModelConfig bert(Architecture arch, int layers, int hidden, int heads, int intermediate, int vocab,
                                    int maxPositions, int typeVocab, double eps, Activation act, int padTokenId) {
-        if (hidden % heads != 0) {
+        if (heads <= 0 || hidden % heads != 0) {
             throw new IllegalArgumentException("hidden size " + hidden + " is not a multiple of " + heads + " heads");
         }
         return new ModelConfig(arch, layers, 0, hidden, heads, hidden / heads, intermediate, vocab, maxPositions,

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Infers a BERT {@link ModelConfig} from an exported ONNX graph and its HF-named weights (README §5, ONNX rules):
+ * Infers a BERT {@link ModelConfig} from an exported ONNX graph and its HF-named weights:
  *
  * <ul>
  *   <li>layers: the number of {@code Softmax} nodes;</li>

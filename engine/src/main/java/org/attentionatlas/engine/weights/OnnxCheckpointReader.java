@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Reads a BERT-family ONNX export (langchain4j / Xenova, PyTorch exporter) into HF-named weights and an inferred config.
- * See README §4 (names) and §5 (config).
+ * Names and layouts: {@link OnnxWeightNamer}; the config: {@link org.attentionatlas.engine.config.OnnxConfigInference}.
  */
 public final class OnnxCheckpointReader {
 

@@ -3,7 +3,7 @@ package org.attentionatlas.engine.weights;
 import java.util.List;
 
 /**
- * Maps ONNX initializers to HF names and layout (README §4, ONNX rules).
+ * Maps ONNX initializers to HF names and layout:
  *
  * <ul>
  *   <li>A FLOAT initializer not named {@code onnx::…} already carries its HF name and layout.</li>

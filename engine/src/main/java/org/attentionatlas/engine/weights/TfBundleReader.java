@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 
 /**
  * Reads a TF BERT checkpoint saved as a tensor bundle ({@code variables/variables.index} plus
- * {@code variables/variables.data-NNNNN-of-MMMMM}) into HF-named weights and an inferred config (README §4, §5).
+ * {@code variables/variables.data-NNNNN-of-MMMMM}) into HF-named weights and an inferred config
+ * ({@link org.attentionatlas.engine.config.TfConfigInference}).
  *
  * <p>The index is an SSTable ({@link SsTableReader}) of {@link BundleEntry} values keyed by variable name, with the
  * {@link BundleHeader} under the empty key. Names go through {@link TfNameMapper}; kernels are transposed to HF's

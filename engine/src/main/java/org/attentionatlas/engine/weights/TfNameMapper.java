@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps TF BERT variable names to HF names (README §4, TF rules), or says why a variable is not a model weight.
+ * Maps TF BERT variable names to HF names, or says why a variable is not a model weight:
  *
  * <ol>
  *   <li>drop a leading {@code module/}, then a following {@code bert/};</li>

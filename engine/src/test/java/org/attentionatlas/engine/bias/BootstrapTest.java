@@ -21,7 +21,7 @@ class BootstrapTest {
 
     @Test
     void intervalContainsThePointEstimate() {
-        Estimate e = Bootstrap.mean(sample(), 2000, 1);
+        IntervalEstimate e = Bootstrap.mean(sample(), 2000, 1);
         assertTrue(e.lower() < e.value() && e.value() < e.upper(), e.toString());
         assertEquals(200, e.n());
         // roughly the normal-theory half width 1.96 * 0.2 / sqrt(200) = 0.028
@@ -43,7 +43,7 @@ class BootstrapTest {
 
     @Test
     void emptyInputGivesNaN() {
-        Estimate e = Bootstrap.mean(new double[0], 100, 1);
+        IntervalEstimate e = Bootstrap.mean(new double[0], 100, 1);
         assertEquals(0, e.n());
         assertTrue(Double.isNaN(e.value()));
     }

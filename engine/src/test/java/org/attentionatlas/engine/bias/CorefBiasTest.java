@@ -2,6 +2,7 @@ package org.attentionatlas.engine.bias;
 
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.text.CharSpan;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -72,7 +73,7 @@ class CorefBiasTest {
         assertEquals(0.4, anti2, EPS);
         double[] pro = {pro1, pro2};
         double[] anti = {anti1, anti2};
-        Estimate gap = PairedGap.meanDifference(pro, anti, 1000, 7);
+        IntervalEstimate gap = PairedGap.meanDifference(pro, anti, 1000, 7);
         assertEquals(0.25, gap.value(), EPS); // differences 0.2 and 0.3
         // a resample of two differences has mean 0.2, 0.25 or 0.3 (probabilities 1/4, 1/2, 1/4)
         assertEquals(0.2, gap.lower(), EPS);
@@ -83,7 +84,7 @@ class CorefBiasTest {
 
     @Test
     void nanPairsAreLeftOutAndCounted() {
-        Estimate gap = PairedGap.meanDifference(new double[] {0.6, Double.NaN, 0.9}, new double[] {0.5, 0.1, 0.3},
+        IntervalEstimate gap = PairedGap.meanDifference(new double[] {0.6, Double.NaN, 0.9}, new double[] {0.5, 0.1, 0.3},
                 500, 1);
         assertEquals(2, gap.n());
         assertEquals(0.35, gap.value(), EPS);

@@ -12,6 +12,7 @@ import org.attentionatlas.engine.model.Transformers;
 import org.attentionatlas.engine.tokenize.Encoding;
 import org.attentionatlas.engine.weights.SafetensorsReader;
 import org.attentionatlas.testkit.Fixtures;
+import org.attentionatlas.text.CharSpan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -86,4 +86,16 @@ class TextInputTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void bytesAreDecodedStrictlyWithTheOffsetOfTheFirstBadByte() {
+        assertEquals("héllo 世界", TextInput.decodeUtf8("héllo 世界".getBytes(StandardCharsets.UTF_8), "x"));
+        // 'a', 'b', then 0xC3 0x28: a two-byte lead followed by a byte that cannot continue it
+        byte[] bad = {'a', 'b', (byte) 0xC3, (byte) 0x28, 'c'};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TextInput.decodeUtf8(bad, "the body"));
+        assertEquals("the body is not valid UTF-8 (byte offset 2)", e.getMessage());
+        byte[] truncated = {'o', 'k', (byte) 0xE4, (byte) 0xB8}; // the first two bytes of a three-byte character
+        e = assertThrows(IllegalArgumentException.class, () -> TextInput.decodeUtf8(truncated, "the body"));
+        assertEquals("the body is not valid UTF-8 (byte offset 2)", e.getMessage());
+    }
 }

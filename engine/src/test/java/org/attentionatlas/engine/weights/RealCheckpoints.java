@@ -18,14 +18,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The four real checkpoints, their mapping tables (golden/real/mappings) and README §5's config table. */
+/** The four real checkpoints, their mapping tables (golden/real/mappings) and the configs inferred from them. */
 final class RealCheckpoints {
 
     /** One row of {@code mappings/<model>.tsv}. */
     record Row(String sourceName, long[] sourceShape, String hfName, long[] hfShape, boolean transpose) {
     }
 
-    /** README §5: the inferred configs. */
+    /** The configs each checkpoint's reader must infer (what the models' Hugging Face config.json says). */
     static final Map<String, ModelConfig> EXPECTED = Map.of(
             "minilm-l6", ModelConfig.bert(Architecture.BERT, 6, 384, 12, 1536, 30522, 512, 2, 1e-12, Activation.GELU_ERF, 0),
             "bge-small-zh", ModelConfig.bert(Architecture.BERT, 4, 512, 8, 2048, 21128, 512, 2, 1e-12, Activation.GELU_ERF, 0),

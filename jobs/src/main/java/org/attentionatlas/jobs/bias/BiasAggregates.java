@@ -4,8 +4,8 @@ import org.apache.spark.sql.Row;
 import org.attentionatlas.datasets.bias.OccupationStat;
 import org.attentionatlas.engine.bias.Bootstrap;
 import org.attentionatlas.engine.bias.Correlation;
-import org.attentionatlas.engine.bias.Estimate;
-import org.attentionatlas.engine.bias.HeadRanking;
+import org.attentionatlas.engine.bias.IntervalEstimate;
+import org.attentionatlas.engine.bias.HeadBiasTable;
 import org.attentionatlas.engine.bias.HeadSpanAttention;
 import org.attentionatlas.engine.bias.OccupationAssociation;
 import org.attentionatlas.engine.bias.PairedGap;
@@ -130,7 +130,7 @@ public final class BiasAggregates {
             corefSummary(dataset, g.getKey(), "head_avg", ps, Scored::headAvg);
             corefSummary(dataset, g.getKey(), "rollout", ps, Scored::rollout);
             corefSummary(dataset, g.getKey(), "last_layer", ps, s -> s.perLayer()[layers - 1]);
-            Estimate[][] gaps = HeadRanking.pairedGaps(ps.stream().map(p -> p[0].perHead()).toList(),
+            IntervalEstimate[][] gaps = HeadBiasTable.pairedGaps(ps.stream().map(p -> p[0].perHead()).toList(),
                     ps.stream().map(p -> p[1].perHead()).toList(), resamples, seed);
             headRows(dataset, g.getKey(), "coref_gap", gaps, null);
         }
@@ -182,13 +182,13 @@ public final class BiasAggregates {
             }
             Correlation rho = OccupationAssociation.headAveraged(x, pct, permutations, seed);
             summaryRow(dataset, g.getKey(), "association_rho", "head_avg",
-                    new Estimate(rho.rho(), Double.NaN, Double.NaN, rho.n()), rho.pValue());
+                    new IntervalEstimate(rho.rho(), Double.NaN, Double.NaN, rho.n()), rho.pValue());
             Correlation[][] perHead = OccupationAssociation.perHead(x, pct, permutations, seed);
-            Estimate[][] values = new Estimate[perHead.length][];
+            IntervalEstimate[][] values = new IntervalEstimate[perHead.length][];
             double[][] p = new double[perHead.length][];
             for (int l = 0; l < perHead.length; l++) {
-                values[l] = Arrays.stream(perHead[l]).map(c -> new Estimate(c.rho(), Double.NaN, Double.NaN, c.n()))
-                        .toArray(Estimate[]::new);
+                values[l] = Arrays.stream(perHead[l]).map(c -> new IntervalEstimate(c.rho(), Double.NaN, Double.NaN, c.n()))
+                        .toArray(IntervalEstimate[]::new);
                 p[l] = Arrays.stream(perHead[l]).mapToDouble(Correlation::pValue).toArray();
             }
             headRows(dataset, g.getKey(), "association_rho", values, p);
@@ -250,16 +250,16 @@ public final class BiasAggregates {
                     .average().orElse(Double.NaN)).toArray();
             double[] pct = occ.stream().mapToDouble(o -> stats.get(o).blsPctFemale()).toArray();
             Correlation rho = PermutationTest.spearman(x, pct, permutations, seed);
-            summaryRow(dataset, g.getKey(), "fill_mask_rho", "mlm", new Estimate(rho.rho(), Double.NaN, Double.NaN,
+            summaryRow(dataset, g.getKey(), "fill_mask_rho", "mlm", new IntervalEstimate(rho.rho(), Double.NaN, Double.NaN,
                     rho.n()), rho.pValue());
         }
     }
 
-    private Estimate[][] perHeadMeans(List<double[][]> diffs) {
+    private IntervalEstimate[][] perHeadMeans(List<double[][]> diffs) {
         int layers = diffs.get(0).length;
-        Estimate[][] out = new Estimate[layers][];
+        IntervalEstimate[][] out = new IntervalEstimate[layers][];
         for (int l = 0; l < layers; l++) {
-            out[l] = new Estimate[diffs.get(0)[l].length];
+            out[l] = new IntervalEstimate[diffs.get(0)[l].length];
             for (int h = 0; h < out[l].length; h++) {
                 int fl = l;
                 int fh = h;
@@ -269,11 +269,11 @@ public final class BiasAggregates {
         return out;
     }
 
-    private void headRows(String dataset, String group, String metric, Estimate[][] values, double[][] p) {
-        List<HeadRanking.HeadValue> ranked = HeadRanking.top(HeadRanking.values(values), Integer.MAX_VALUE);
+    private void headRows(String dataset, String group, String metric, IntervalEstimate[][] values, double[][] p) {
+        List<HeadBiasTable.HeadValue> ranked = HeadBiasTable.top(HeadBiasTable.values(values), Integer.MAX_VALUE);
         for (int r = 0; r < ranked.size(); r++) {
-            HeadRanking.HeadValue v = ranked.get(r);
-            Estimate e = values[v.layer()][v.head()];
+            HeadBiasTable.HeadValue v = ranked.get(r);
+            IntervalEstimate e = values[v.layer()][v.head()];
             heads.add(TableRow.of(BiasTables.HEADS).set("model", model).set("revision", revision)
                     .set("dataset", dataset).set("grp", group).set("metric", metric).set("layer", v.layer())
                     .set("head", v.head()).set("value", e.value()).set("ci_low", nan(e.lower()))
@@ -282,7 +282,7 @@ public final class BiasAggregates {
         }
     }
 
-    private void summaryRow(String dataset, String group, String metric, String attention, Estimate e, Double p) {
+    private void summaryRow(String dataset, String group, String metric, String attention, IntervalEstimate e, Double p) {
         summary.add(TableRow.of(BiasTables.SUMMARY).set("model", model).set("revision", revision)
                 .set("dataset", dataset).set("grp", group).set("metric", metric).set("attention", attention)
                 .set("estimate", e.value()).set("ci_low", nan(e.lower())).set("ci_high", nan(e.upper()))

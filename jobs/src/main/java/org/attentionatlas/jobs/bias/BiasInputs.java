@@ -18,7 +18,7 @@ import org.attentionatlas.datasets.bias.WinoBiasSentence;
 import org.attentionatlas.datasets.bias.WinoGenderData;
 import org.attentionatlas.datasets.bias.WinoGenderReader;
 import org.attentionatlas.datasets.bias.WinoGenderSentence;
-import org.attentionatlas.engine.bias.CharSpan;
+import org.attentionatlas.text.CharSpan;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.udfs.BiasSentence;
 

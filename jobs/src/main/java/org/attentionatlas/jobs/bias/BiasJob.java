@@ -31,7 +31,7 @@ import java.util.Locale;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * The bias job (issue #5): reads bias datasets on the driver ({@link BiasInputs}), scores every sentence on the
+ * The bias job: reads bias datasets on the driver ({@link BiasInputs}), scores every sentence on the
  * executors with the executor's model ({@link BiasScorer}), writes per-sentence scores, then aggregates the collected
  * scores on the driver ({@link BiasAggregates}) and commits bias_sentences, bias_summary, bias_heads, bias_rejects
  * and bias_runs atomically ({@link ResultStore}), holding the output folder's writer lock from before loading the

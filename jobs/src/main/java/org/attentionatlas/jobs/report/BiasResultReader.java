@@ -52,13 +52,13 @@ public final class BiasResultReader {
         return out;
     }
 
-    private List<BiasResults.Estimate> summary() {
-        List<BiasResults.Estimate> out = new ArrayList<>();
+    private List<BiasResults.SummaryRow> summary() {
+        List<BiasResults.SummaryRow> out = new ArrayList<>();
         for (Row r : spark.sql(LATEST + "SELECT s.run_id, s.model, s.revision, s.dataset, grp, metric, attention,"
                 + " estimate, ci_low, ci_high, n, p_value FROM bias_summary s JOIN latest l ON s.model = l.model AND"
                 + " s.revision = l.revision AND s.dataset = l.dataset AND s.run_id = l.run_id"
                 + " ORDER BY s.model, s.revision, s.dataset, grp, attention, metric").collectAsList()) {
-            out.add(new BiasResults.Estimate(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
+            out.add(new BiasResults.SummaryRow(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
                     r.getAs("dataset"), r.getAs("grp"), r.getAs("metric"), r.getAs("attention"), d(r, "estimate"),
                     d(r, "ci_low"), d(r, "ci_high"), r.<Integer>getAs("n"), d(r, "p_value")));
         }

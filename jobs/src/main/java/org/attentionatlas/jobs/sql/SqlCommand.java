@@ -44,8 +44,9 @@ public final class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Registers the views and prints the query's rows as CSV. */
+    /** Refuses anything but a read-only query, then registers the views and prints the query's rows as CSV. */
     public static void run(SparkSession spark, String results, String query, PrintStream out) {
+        ReadOnlyQuery.check(query);
         registerViews(spark, results);
         Dataset<Row> df = spark.sql(query);
         new CsvWriter(out).write(df.schema(), df.toLocalIterator());

@@ -1,6 +1,8 @@
 package org.attentionatlas.jobs.audit;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.ResultStore;
@@ -14,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,5 +125,58 @@ class BadInputTest {
         assertEquals(2, s.documentsEmpty());
         Row doc = new ResultStore(SharedSpark.get(), dir.resolve("out").toString()).table(AuditTables.DOCUMENTS).first();
         assertEquals("7", doc.getAs("doc_id"));
+    }
+
+    @Test
+    void aJsonTextThatIsNotAStringIsCountedInvalidNotAuditedAsItsDigits() throws Exception {
+        Path jsonl = dir.resolve("typed.jsonl");
+        Files.writeString(jsonl, "{\"id\": 1, \"text\": \"A fine sentence.\"}\n{\"id\": 2, \"text\": 123}\n"
+                + "{\"id\": 3, \"text\": [\"a list\"]}\n{\"id\": 4, \"text\": {\"nested\": \"object\"}}\n"
+                + "{\"id\": 5, \"text\": true}\n{\"id\": 6, \"text\": null}\n");
+        Path out = dir.resolve("out");
+        RunSummary s = Audits.run(jsonl, out, "--id-field", "id");
+        assertEquals(6, s.documentsRead());
+        assertEquals(1, s.documentsNew());
+        assertEquals(4, s.documentsInvalid());
+        assertEquals(1, s.documentsEmpty(), "a null text is empty, as an empty string is");
+        Row run = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.RUNS).first();
+        assertEquals(4L, run.<Long>getAs("documents_invalid"));
+        List<Row> docs = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.DOCUMENTS).collectAsList();
+        assertEquals(1, docs.size());
+        assertEquals("1", docs.get(0).getAs("doc_id"));
+    }
+
+    @Test
+    void aTruncatedParquetFileIsOneLineNamingItBeforeAnyWork() throws Exception {
+        Path parquet = dir.resolve("corpus-parquet");
+        SharedSpark.get().createDataFrame(List.of(
+                        RowFactory.create("One sentence here."),
+                        RowFactory.create("Another sentence there.")),
+                new StructType().add("text", "string"))
+                .coalesce(1).write().parquet(parquet.toString());
+        Path part;
+        try (var files = Files.list(parquet)) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, Arrays.copyOf(bytes, bytes.length / 2));
+        Files.deleteIfExists(part.resolveSibling("." + part.getFileName() + ".crc"));
+        Path out = dir.resolve("out");
+        InputException e = assertThrows(InputException.class, () -> Audits.run(parquet, out, "--text-column", "text"));
+        assertTrue(e.getMessage().startsWith("input file " + part + " is not a readable Parquet file"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aParquetTextColumnThatIsNotStringsIsRefusedNamingIt() throws Exception {
+        Path parquet = dir.resolve("numbers-parquet");
+        SharedSpark.get().createDataFrame(List.of(RowFactory.create(123L), RowFactory.create(456L)),
+                new StructType().add("text", "long")).coalesce(1).write().parquet(parquet.toString());
+        Path out = dir.resolve("out");
+        InputException e = assertThrows(InputException.class, () -> Audits.run(parquet, out, "--text-column", "text"));
+        assertEquals("input " + parquet + ": the text column 'text' holds bigint, not strings (--text-column)",
+                e.getMessage());
+        assertFalse(Files.exists(out));
     }
 }

@@ -11,8 +11,8 @@ import org.attentionatlas.engine.attention.AttentionExtractor;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.bias.CorefAttention;
 import org.attentionatlas.engine.bias.CorefScores;
-import org.attentionatlas.engine.bias.Estimate;
-import org.attentionatlas.engine.bias.HeadRanking;
+import org.attentionatlas.engine.bias.IntervalEstimate;
+import org.attentionatlas.engine.bias.HeadBiasTable;
 import org.attentionatlas.engine.bias.PairedGap;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
@@ -139,13 +139,13 @@ class BiasJobTest {
         assertEstimate(PairedGap.meanDifference(proRollout, antiRollout, RESAMPLES, SEED),
                 summary("all", "coref_gap", "rollout"));
         assertEstimate(PairedGap.fractionAbove(pro, 0.5, RESAMPLES, SEED), summary("all", "above_half_pro", "head_avg"));
-        Estimate[][] heads = HeadRanking.pairedGaps(proHeads, antiHeads, RESAMPLES, SEED);
-        HeadRanking.HeadValue top = HeadRanking.top(HeadRanking.values(heads), 1).get(0);
+        IntervalEstimate[][] heads = HeadBiasTable.pairedGaps(proHeads, antiHeads, RESAMPLES, SEED);
+        HeadBiasTable.HeadValue top = HeadBiasTable.top(HeadBiasTable.values(heads), 1).get(0);
         Row rank1 = SharedSpark.get().sql("SELECT layer, head, value, ci_low, ci_high, n FROM bias_heads WHERE grp = "
                 + "'all' AND metric = 'coref_gap' AND rank = 1 AND run_id = '" + first.runId() + "'").first();
         assertEquals(top.layer(), rank1.getInt(0));
         assertEquals(top.head(), rank1.getInt(1));
-        assertEstimate(heads[top.layer()][top.head()], new Estimate(rank1.getDouble(2), rank1.getDouble(3),
+        assertEstimate(heads[top.layer()][top.head()], new IntervalEstimate(rank1.getDouble(2), rank1.getDouble(3),
                 rank1.getDouble(4), rank1.getInt(5)));
         assertEquals(72, SharedSpark.get().sql("SELECT * FROM bias_heads WHERE grp = 'all' AND run_id = '"
                 + first.runId() + "'").count());
@@ -155,7 +155,7 @@ class BiasJobTest {
         return CorefAttention.score(raw, s.pronoun(), s.gold(), s.other());
     }
 
-    private static void assertEstimate(Estimate expected, Estimate actual) {
+    private static void assertEstimate(IntervalEstimate expected, IntervalEstimate actual) {
         assertEquals(expected.n(), actual.n(), "n");
         assertEquals(expected.value(), actual.value(), EPS, "estimate");
         assertEquals(expected.lower(), actual.lower(), EPS, "ci_low");
@@ -163,13 +163,13 @@ class BiasJobTest {
     }
 
     /** The first run's summary row, read back through the sql command's views. */
-    private static Estimate summary(String group, String metric, String attention) {
+    private static IntervalEstimate summary(String group, String metric, String attention) {
         SparkSession spark = SharedSpark.get();
         SqlCommand.registerViews(spark, output.toString());
         Row r = spark.sql("SELECT estimate, ci_low, ci_high, n FROM bias_summary WHERE dataset = 'winobias' AND grp = '"
                 + group + "' AND metric = '" + metric + "' AND attention = '" + attention + "' AND run_id = '"
                 + first.runId() + "'").first();
-        return new Estimate(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getInt(3));
+        return new IntervalEstimate(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getInt(3));
     }
 
     @Test

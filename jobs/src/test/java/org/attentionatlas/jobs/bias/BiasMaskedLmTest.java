@@ -10,7 +10,7 @@ import org.attentionatlas.datasets.bias.WinoGenderReader;
 import org.attentionatlas.datasets.bias.WinoGenderSentence;
 import org.attentionatlas.engine.bias.Bootstrap;
 import org.attentionatlas.engine.bias.CrowsPairsScoring;
-import org.attentionatlas.engine.bias.Estimate;
+import org.attentionatlas.engine.bias.IntervalEstimate;
 import org.attentionatlas.engine.bias.FillMaskGap;
 import org.attentionatlas.engine.bias.MaskedLmScorer;
 import org.attentionatlas.engine.bias.PairScores;
@@ -98,14 +98,14 @@ class BiasMaskedLmTest {
                 "aula_more_preferred"), 1e-9);
     }
 
-    private static Estimate row(Path out, String dataset, String group, String metric) {
+    private static IntervalEstimate row(Path out, String dataset, String group, String metric) {
         SqlCommand.registerViews(SharedSpark.get(), out.toString());
         Row r = SharedSpark.get().sql("SELECT estimate, ci_low, ci_high, n FROM bias_summary WHERE dataset = '"
                 + dataset + "' AND grp = '" + group + "' AND metric = '" + metric + "'").first();
-        return new Estimate(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getInt(3));
+        return new IntervalEstimate(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getInt(3));
     }
 
-    private static void assertClose(Estimate expected, Estimate actual, double eps) {
+    private static void assertClose(IntervalEstimate expected, IntervalEstimate actual, double eps) {
         assertEquals(expected.n(), actual.n(), "n");
         assertEquals(expected.value(), actual.value(), eps, "estimate");
         assertEquals(expected.lower(), actual.lower(), eps, "ci_low");

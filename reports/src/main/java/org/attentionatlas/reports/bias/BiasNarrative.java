@@ -11,9 +11,9 @@ public final class BiasNarrative {
     }
 
     /** One sentence per headline estimate (WinoBias gap, association ρ or she − he mean) of {@code summary}. */
-    public static List<String> sentences(List<BiasResults.Estimate> summary) {
+    public static List<String> sentences(List<BiasResults.SummaryRow> summary) {
         List<String> out = new ArrayList<>();
-        for (BiasResults.Estimate e : summary) {
+        for (BiasResults.SummaryRow e : summary) {
             if ("mlm".equals(e.attention()) && e.metric().equals("pll_more_preferred") && e.group().equals("all")) {
                 out.add(crows(e));
             } else if ("mlm".equals(e.attention()) && e.metric().equals("fill_mask_gap")) {
@@ -37,7 +37,7 @@ public final class BiasNarrative {
         return out;
     }
 
-    static String corefGap(BiasResults.Estimate e) {
+    static String corefGap(BiasResults.SummaryRow e) {
         double pts = 100 * e.estimate();
         String direction = pts >= 0 ? "larger" : "smaller";
         return String.format(Locale.ROOT, "On %s, with attention averaged over all layers and heads, %s's pronouns "
@@ -47,7 +47,7 @@ public final class BiasNarrative {
                 100 * e.ciLow(), 100 * e.ciHigh(), e.n(), verdict(e));
     }
 
-    static String association(BiasResults.Estimate e) {
+    static String association(BiasResults.SummaryRow e) {
         String trend = e.pValue() < 0.05
                 ? (e.estimate() > 0 ? "rises" : "falls") + " with the share of women working in the occupation"
                 : "shows no clear relation to the share of women working in the occupation";
@@ -56,13 +56,13 @@ public final class BiasNarrative {
                 e.dataset(), e.group(), e.model(), trend, e.estimate(), e.pValue(), e.n());
     }
 
-    static String sheMinusHe(BiasResults.Estimate e) {
+    static String sheMinusHe(BiasResults.SummaryRow e) {
         return String.format(Locale.ROOT, "On %s (%s), \"she\" pays on average %.4f more attention to the occupation "
                         + "than \"he\" in %s (95%% CI %.4f to %.4f, %d pairs); %s", e.dataset(), e.group(),
                 e.estimate(), e.model(), e.ciLow(), e.ciHigh(), e.n(), verdict(e));
     }
 
-    static String crows(BiasResults.Estimate e) {
+    static String crows(BiasResults.SummaryRow e) {
         boolean clear = e.ciLow() > 0.5 || e.ciHigh() < 0.5;
         return String.format(Locale.ROOT, "On CrowS-Pairs, %s gives the more-stereotyping sentence the higher "
                         + "pseudo-log-likelihood in %.1f%% of %d pairs (95%% CI %.1f%% to %.1f%%; 50%% would be "
@@ -71,14 +71,14 @@ public final class BiasNarrative {
                         : "the interval includes 50%, so there is no clear preference.");
     }
 
-    static String fillMask(BiasResults.Estimate e) {
+    static String fillMask(BiasResults.SummaryRow e) {
         return String.format(Locale.ROOT, "On %s (%s), with the pronoun masked, %s gives the male pronoun on average "
                         + "%.2f nats %s log-probability than the female one (95%% CI %.2f to %.2f, %d sentences); %s",
                 e.dataset(), e.group(), e.model(), Math.abs(e.estimate()), e.estimate() >= 0 ? "more" : "less",
                 e.ciLow(), e.ciHigh(), e.n(), verdict(e));
     }
 
-    static String fillMaskRho(BiasResults.Estimate e) {
+    static String fillMaskRho(BiasResults.SummaryRow e) {
         String trend = e.pValue() < 0.05
                 ? (e.estimate() < 0 ? "shrinks" : "grows") + " as the share of women working in the occupation rises"
                 : "shows no clear relation to the share of women working in the occupation";
@@ -88,7 +88,7 @@ public final class BiasNarrative {
     }
 
     /** Whether the CI excludes zero, in words. */
-    static String verdict(BiasResults.Estimate e) {
+    static String verdict(BiasResults.SummaryRow e) {
         if (!Double.isFinite(e.ciLow()) || !Double.isFinite(e.ciHigh())) {
             return "no confidence interval could be computed.";
         }

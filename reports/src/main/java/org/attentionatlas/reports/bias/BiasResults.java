@@ -10,7 +10,7 @@ import java.util.List;
  * @param heads    per-head grids of bias_heads, one per (model, revision, dataset, group, metric)
  * @param examples sentence pairs to show side by side
  */
-public record BiasResults(List<Run> runs, List<Estimate> summary, List<HeadGrid> heads, List<ExamplePair> examples) {
+public record BiasResults(List<Run> runs, List<SummaryRow> summary, List<HeadGrid> heads, List<ExamplePair> examples) {
 
     public BiasResults {
         runs = List.copyOf(runs);
@@ -25,8 +25,8 @@ public record BiasResults(List<Run> runs, List<Estimate> summary, List<HeadGrid>
     }
 
     /** A bias_summary row; {@code ciLow}, {@code ciHigh}, {@code pValue} are NaN when absent. */
-    public record Estimate(String runId, String model, String revision, String dataset, String group, String metric,
-                           String attention, double estimate, double ciLow, double ciHigh, int n, double pValue) {
+    public record SummaryRow(String runId, String model, String revision, String dataset, String group, String metric,
+                             String attention, double estimate, double ciLow, double ciHigh, int n, double pValue) {
     }
 
     /** One head's value with its CI / p-value and its rank by |value| (1 = most biased). */

@@ -23,7 +23,7 @@ public final class BiasSection {
     }
 
     public void write(BiasResults r) {
-        html.section("Bias", "Gender-bias measurements of the bias job (issue #5; definitions in docs/bias.md). "
+        html.section("Bias", "Gender-bias measurements of the bias job (definitions in docs/bias.md). "
                 + "Intervals are 95% percentile bootstrap CIs, p-values two-sided permutation tests.");
         BiasNarrative.sentences(r.summary()).forEach(html::paragraph);
         runs(r);
@@ -56,7 +56,7 @@ public final class BiasSection {
 
     private void headline(BiasResults r) {
         List<List<String>> rows = new ArrayList<>();
-        for (BiasResults.Estimate e : r.summary()) {
+        for (BiasResults.SummaryRow e : r.summary()) {
             rows.add(List.of(e.model(), e.dataset(), e.group(), e.metric(), e.attention(), num(e.estimate()),
                     Double.isFinite(e.ciLow()) ? "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]" : "",
                     Integer.toString(e.n()), Double.isFinite(e.pValue()) ? num(e.pValue()) : ""));

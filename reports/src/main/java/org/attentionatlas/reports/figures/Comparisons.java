@@ -46,9 +46,9 @@ public final class Comparisons {
     }
 
     /** Horizontal bars of the top heads' scores, highest first. */
-    public static Figure ranking(String title, List<HeadRanking.Ranked> ranked, Caption caption) {
+    public static Figure ranking(String title, List<HeadDifferenceRanking.Ranked> ranked, Caption caption) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (HeadRanking.Ranked r : ranked) {
+        for (HeadDifferenceRanking.Ranked r : ranked) {
             data.addValue(r.score(), "score", "L" + r.layer() + " H" + r.head());
         }
         CategoryAxis heads = new CategoryAxis("head");

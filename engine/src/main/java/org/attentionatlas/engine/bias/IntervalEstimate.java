@@ -1,7 +1,7 @@
 package org.attentionatlas.engine.bias;
 
 /** A point estimate with a 95% confidence interval over {@code n} observations. */
-public record Estimate(double value, double lower, double upper, int n) {
+public record IntervalEstimate(double value, double lower, double upper, int n) {
 
     @Override
     public String toString() {

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The per-head bias table: one value per (layer, head), and the heads with the largest |value| first. */
-public final class HeadRanking {
+public final class HeadBiasTable {
 
     /** One head's value of a metric (a gap, a correlation). */
     public record HeadValue(int layer, int head, double value) {
     }
 
-    private HeadRanking() {
+    private HeadBiasTable() {
     }
 
     /** The {@code k} heads with the largest absolute value (NaN last), ties by layer then head. */
@@ -31,14 +31,14 @@ public final class HeadRanking {
      * Pro-minus-anti gap of every head: {@code pro[i]} and {@code anti[i]} are pair i's [layer][head] scores (e.g.
      * {@link CorefScores#perHead()}). Each head's CI resamples the same pairs (same seed for every head).
      */
-    public static Estimate[][] pairedGaps(List<double[][]> pro, List<double[][]> anti, int resamples, long seed) {
+    public static IntervalEstimate[][] pairedGaps(List<double[][]> pro, List<double[][]> anti, int resamples, long seed) {
         if (pro.size() != anti.size() || pro.isEmpty()) {
             throw new IllegalArgumentException(pro.size() + " pro and " + anti.size() + " anti score sets");
         }
         int layers = pro.get(0).length;
-        Estimate[][] out = new Estimate[layers][];
+        IntervalEstimate[][] out = new IntervalEstimate[layers][];
         for (int l = 0; l < layers; l++) {
-            out[l] = new Estimate[pro.get(0)[l].length];
+            out[l] = new IntervalEstimate[pro.get(0)[l].length];
             for (int h = 0; h < out[l].length; h++) {
                 double[] p = new double[pro.size()];
                 double[] a = new double[anti.size()];
@@ -53,10 +53,10 @@ public final class HeadRanking {
     }
 
     /** The point values of a table of estimates. */
-    public static double[][] values(Estimate[][] table) {
+    public static double[][] values(IntervalEstimate[][] table) {
         double[][] out = new double[table.length][];
         for (int l = 0; l < table.length; l++) {
-            out[l] = java.util.Arrays.stream(table[l]).mapToDouble(Estimate::value).toArray();
+            out[l] = java.util.Arrays.stream(table[l]).mapToDouble(IntervalEstimate::value).toArray();
         }
         return out;
     }

@@ -8,35 +8,35 @@ import org.attentionatlas.engine.tokenize.Encoding;
 
 import java.util.List;
 
-/** Runs a text through a configured model on the inference queue and keeps the result as a {@link Run}. */
-public final class RunService {
+/** Runs a text through a configured model on the inference queue and keeps the result as an {@link Inference}. */
+public final class InferenceService {
 
     private final ModelCatalog models;
     private final InferenceQueue queue;
-    private final RunStore store;
+    private final InferenceCache cache;
 
-    public RunService(ModelCatalog models, InferenceQueue queue, RunStore store) {
+    public InferenceService(ModelCatalog models, InferenceQueue queue, InferenceCache cache) {
         this.models = models;
         this.queue = queue;
-        this.store = store;
+        this.cache = cache;
     }
 
-    public Run run(String modelName, String text) {
+    public Inference infer(String modelName, String text) {
         String name = models.require(modelName);
         InputLimits.checkText(text);
-        Run run = queue.run(() -> {
+        Inference inference = queue.run(() -> {
             LoadedModel model = models.get(name);
             Encoding e = model.tokenizer().encode(text);
             InputLimits.checkTokens(e.length(), model.config().maxTokens());
             RawAttention raw = new AttentionExtractor(model, 1).extract(List.of(e)).get(0);
-            return new Run(RunStore.newId(), name, model.provenance().revision(), raw, WordAttention.of(e));
+            return new Inference(InferenceCache.newId(), name, model.provenance().revision(), raw, WordAttention.of(e));
         });
-        store.put(run);
-        return run;
+        cache.put(inference);
+        return inference;
     }
 
-    public Run get(String id) {
-        return store.require(id);
+    public Inference get(String id) {
+        return cache.require(id);
     }
 
     public <T> T onQueue(java.util.concurrent.Callable<T> job) {

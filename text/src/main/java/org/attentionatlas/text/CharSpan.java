@@ -1,4 +1,4 @@
-package org.attentionatlas.engine.bias;
+package org.attentionatlas.text;
 
 /** A character range {@code [start, end)} of a text, e.g. an occupation or a pronoun in a bias sentence. */
 public record CharSpan(int start, int end) {

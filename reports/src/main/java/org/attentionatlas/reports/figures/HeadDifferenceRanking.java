@@ -12,13 +12,13 @@ import java.util.Map;
  * a head's spread (max − min over the variants) is divided by that statistic's standard deviation over all heads and
  * variants, so entropies in nats and masses in [0, 1] weigh alike; a head's score is the sum over statistics.
  */
-public final class HeadRanking {
+public final class HeadDifferenceRanking {
 
     /** One ranked head: its score and the statistic that contributes most, with that statistic's values. */
     public record Ranked(int layer, int head, double score, HeadStat topStat, double[] topValues) {
     }
 
-    private HeadRanking() {
+    private HeadDifferenceRanking() {
     }
 
     /** @param variants per statistic, one [layer][head] grid per variant (all of the same shape) */
