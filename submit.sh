@@ -54,7 +54,21 @@ run_spark() {  # COMMAND ARGS... ; --master URL among the args picks the master
 for arg in "$@"; do
   case "$arg" in -h|--help|-V|--version) run_java "$@" ;; esac
 done
+# The web server's heap: its inference cache (--cache-mb, default 1024) plus working room, so the process' memory
+# has a bound (docs/web.md § Memory); ATLAS_JAVA_OPTS=-Xmx... overrides it.
+server_heap() {
+  local cache=1024 prev=""
+  for a in "$@"; do
+    case "$a" in --cache-mb=*) cache="${a#--cache-mb=}" ;; esac
+    [ "$prev" = "--cache-mb" ] && cache="$a"
+    prev="$a"
+  done
+  case "$cache" in ''|*[!0-9]*) cache=1024 ;; esac  # a bad value is reported by the command itself
+  case "${ATLAS_JAVA_OPTS:-}" in *-Xmx*) ;; *) JVM_OPTS="$JVM_OPTS -Xmx$((cache + 576))m" ;; esac
+}
+
 case "${1:-}" in
   audit|bias) run_spark "$@" ;;
+  serve|bench-server) server_heap "$@"; run_java "$@" ;;
   *) run_java "$@" ;;
 esac

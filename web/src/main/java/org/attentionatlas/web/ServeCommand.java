@@ -26,6 +26,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queue", defaultValue = "16", description = "inference requests that may wait; beyond that: 503")
     private int queue;
 
+    @Option(names = "--cache-mb", defaultValue = "1024",
+            description = "heap the cache of recent inferences may hold, MiB (least recently used out first)")
+    private long cacheMb;
+
     /** The validated settings. */
     ServerConfig config() {
         return new ServerConfig(host, port, results, ServerConfig.parseModels(models), queue);
@@ -33,7 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AtlasServer server = AtlasServer.start(config());
+        if (cacheMb < 1) {
+            throw new IllegalArgumentException("--cache-mb must be positive, got " + cacheMb);
+        }
+        AtlasServer server = AtlasServer.start(config(), cacheMb << 20);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "atlas-shutdown"));
         Thread.currentThread().join(); // the server's threads serve; this one waits for the process to stop
         return 0;

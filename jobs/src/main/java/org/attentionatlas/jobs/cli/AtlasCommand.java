@@ -16,6 +16,7 @@ import org.attentionatlas.jobs.bias.BiasCommand;
 import org.attentionatlas.jobs.report.ReportCommand;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.web.ServeCommand;
+import org.attentionatlas.web.bench.ServerMemoryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
         commandListHeading = "%nCommands:%n",
         subcommands = {InspectCommand.class, FillMaskCommand.class, AuditCommand.class, BiasCommand.class,
                 SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
-                MemoryBenchmark.class, AuditBenchmark.class})
+                MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class})
 public final class AtlasCommand implements Callable<Integer> {
 
     @Spec

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AtlasCommandTest {
 
     private static final List<String> COMMANDS = List.of("inspect", "fill-mask", "audit", "bias", "sql", "report",
-            "serve", "bench-engine", "bench-memory", "bench-audit");
+            "serve", "bench-engine", "bench-memory", "bench-audit", "bench-server");
 
     @TempDir
     Path dir;

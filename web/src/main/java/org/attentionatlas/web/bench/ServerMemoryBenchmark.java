@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.attentionatlas.web.AtlasServer;
 import org.attentionatlas.web.InferenceCache;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import org.attentionatlas.web.ServerConfig;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The web server's memory under load: starts it in this JVM on 127.0.0.1 (a free port), then sends it
@@ -26,16 +29,31 @@ import java.util.Map;
  * heap committed and in use, and what the inference cache holds. The cache levels off at its budget; RSS follows
  * the heap the JVM commits, so it levels off under a maximum heap ({@code -Xmx}).
  */
-public final class ServerMemoryBenchmark {
+@Command(name = "bench-server", mixinStandardHelpOptions = true,
+        description = "The web server's memory: many ~500-token inferences in-process, RSS and cache bytes as it goes.")
+public final class ServerMemoryBenchmark implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ServerMemoryBenchmark() {
-    }
+    @Option(names = "--model", defaultValue = "minilm-l6", description = "model short name")
+    private String model;
 
-    /** Defaults: minilm-l6, 120 requests, a line every 10, the cache's default budget. */
-    public static void main(String[] args) throws Exception {
-        run("minilm-l6", 120, 10, InferenceCache.DEFAULT_MAX_BYTES, System.out);
+    @Option(names = "--requests", defaultValue = "120", description = "inferences to send")
+    private int requests;
+
+    @Option(names = "--every", defaultValue = "10", description = "print a line every N requests")
+    private int every;
+
+    @Option(names = "--cache-mb", defaultValue = "1024", description = "the inference cache's budget, MiB")
+    private long cacheMb;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (requests < 1 || every < 1 || cacheMb < 1) {
+            throw new IllegalArgumentException("--requests, --every and --cache-mb must be positive");
+        }
+        run(model, requests, every, cacheMb << 20, System.out);
+        return 0;
     }
 
     public static void run(String model, int requests, int every, long cacheBytes, PrintStream out)
