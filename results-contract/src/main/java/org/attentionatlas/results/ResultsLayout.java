@@ -28,9 +28,9 @@ public final class ResultsLayout {
     public static final String LOCK = "_lock";
     private static final String RUN_PREFIX = ResultTable.RUN_ID + "=";
 
-    /** Every table a results folder may hold: the audit's and the bias job's. */
+    /** Every table a results folder may hold: the audit's, the bias job's and the alignment job's. */
     public static final List<ResultTable> TABLES = java.util.stream.Stream
-            .concat(AuditTables.ALL.stream(), BiasTables.ALL.stream()).toList();
+            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL).flatMap(List::stream).toList();
 
     private ResultsLayout() {
     }

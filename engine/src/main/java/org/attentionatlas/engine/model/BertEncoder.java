@@ -20,6 +20,7 @@ final class BertEncoder extends WeightedTransformer {
 
     private final NDArray wordEmb;
     private final NDArray posEmb;
+    private final NDArray typeEmb;
     private final NDArray typeRow;
     private final NDArray embLnG;
     private final NDArray embLnB;
@@ -34,8 +35,9 @@ final class BertEncoder extends WeightedTransformer {
         long v = config.vocab();
         this.wordEmb = weights.get("embeddings.word_embeddings.weight", v, d);
         this.posEmb = weights.get("embeddings.position_embeddings.weight", config.maxPositions(), d);
-        // token type 0 for every token: one row, added by broadcast
-        this.typeRow = weights.get("embeddings.token_type_embeddings.weight", config.typeVocab(), d).get(0);
+        this.typeEmb = weights.get("embeddings.token_type_embeddings.weight", config.typeVocab(), d);
+        // without token type ids, type 0 for every token: one row, added by broadcast
+        this.typeRow = typeEmb.get(0);
         this.embLnG = weights.get("embeddings.LayerNorm.weight", d);
         this.embLnB = weights.get("embeddings.LayerNorm.bias", d);
         this.layers = new Layer[config.layers()];
@@ -65,7 +67,8 @@ final class BertEncoder extends WeightedTransformer {
     public ForwardOutput forward(NDManager batch, ForwardInput in, Hooks hooks) {
         int t = in.length();
         NDArray ids = in.inputIds();
-        NDArray x = Ops.embed(ids, wordEmb).add(Ops.embed(positions(batch, ids, in.attentionMask()), posEmb)).add(typeRow);
+        NDArray types = in.tokenTypeIds() == null ? typeRow : Ops.embed(in.tokenTypeIds(), typeEmb);
+        NDArray x = Ops.embed(ids, wordEmb).add(Ops.embed(positions(batch, ids, in.attentionMask()), posEmb)).add(types);
         x = Ops.layerNorm(x, embLnG, embLnB, config.eps());
         NDArray bias = Ops.maskBias(in.attentionMask(), t, false, weights.precision());
         for (int l = 0; l < layers.length; l++) {

@@ -18,6 +18,22 @@ public final class PaddedBatch {
         return ForwardInput.encoder(idsAndMask[0], idsAndMask[1]);
     }
 
+    /** An encoder batch of segment pairs: {@code types} holds each sequence's token type ids (padding gets 0). */
+    public static ForwardInput withTypes(NDManager manager, List<int[]> sequences, List<int[]> types, int padId) {
+        if (sequences.size() != types.size()) {
+            throw new IllegalArgumentException(sequences.size() + " sequences but " + types.size() + " type sequences");
+        }
+        for (int i = 0; i < sequences.size(); i++) {
+            if (sequences.get(i).length != types.get(i).length) {
+                throw new IllegalArgumentException("sequence " + i + " has " + sequences.get(i).length
+                        + " tokens but " + types.get(i).length + " token types");
+            }
+        }
+        NDArray[] idsAndMask = pad(manager, sequences, padId);
+        NDArray[] typeIds = pad(manager, types, 0);
+        return new ForwardInput(idsAndMask[0], idsAndMask[1], null, null, typeIds[0]);
+    }
+
     /** An encoder-decoder batch. */
     public static ForwardInput of(NDManager manager, List<int[]> sequences, List<int[]> decoderSequences, int padId) {
         if (sequences.size() != decoderSequences.size()) {

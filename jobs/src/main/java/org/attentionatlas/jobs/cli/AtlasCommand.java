@@ -7,6 +7,7 @@ import org.attentionatlas.engine.cli.FillMaskCommand;
 import org.attentionatlas.engine.cli.InspectCommand;
 import org.attentionatlas.engine.cli.MemoryBenchmark;
 import org.attentionatlas.engine.cli.ThroughputBenchmark;
+import org.attentionatlas.jobs.align.AlignCommand;
 import org.attentionatlas.jobs.audit.AuditCommand;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.results.ResultsInUseException;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "atlas", mixinStandardHelpOptions = true, versionProvider = AtlasCommand.Version.class,
         description = "Attention Atlas: what transformer language models attend to, across whole corpora.",
         commandListHeading = "%nCommands:%n",
-        subcommands = {InspectCommand.class, FillMaskCommand.class, AuditCommand.class, BiasCommand.class,
+        subcommands = {InspectCommand.class, FillMaskCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
                 SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
                 MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class})
 public final class AtlasCommand implements Callable<Integer> {
