@@ -29,9 +29,19 @@ public record AlignConfig(AlignSettings aligning, String input, String gold, Str
         if (input == null) {
             throw new IllegalArgumentException("--input is required: a file of sentence pairs");
         }
+        requireFile("--input", input);
+        if (gold != null) {
+            requireFile("--gold", gold);
+        }
         JobMain.requireOutputFolder(output);
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions must be 0 or more, got " + partitions);
+        }
+    }
+
+    private static void requireFile(String flag, String path) {
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Paths.get(path))) {
+            throw new IllegalArgumentException(flag + " " + path + " does not exist or is not a file");
         }
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AtlasCommandTest {
 
-    private static final List<String> COMMANDS = List.of("inspect", "fill-mask", "audit", "bias", "sql", "report",
+    private static final List<String> COMMANDS = List.of("inspect", "fill-mask", "audit", "bias", "align", "sql", "report",
             "serve", "bench-engine", "bench-memory", "bench-audit", "bench-server");
 
     @TempDir
@@ -129,7 +129,7 @@ class AtlasCommandTest {
     }
 
     @Test
-    void badSettingsOfTheOtherCommandsAreOneLine() {
+    void badSettingsOfTheOtherCommandsAreOneLine() throws Exception {
         assertEquals("error: --queue must be at least 1, got 0", refused("serve", "--queue", "0"));
         assertEquals("error: unknown dataset 'bogus'; known: [winobias, winogender, crows-pairs, probes]",
                 refused("bias", "--dataset", "bogus"));
@@ -138,6 +138,13 @@ class AtlasCommandTest {
         assertEquals("error: --bootstrap must be positive, got 0", refused("bias", "--bootstrap", "0"));
         String seed = refused("bias", "--seed", "x");
         assertTrue(seed.contains("--seed") && seed.contains("'x'"), seed);
+        assertEquals("error: --input " + dir.resolve("none.src-tgt") + " does not exist or is not a file",
+                refused("align", "--model", "mbert-cased", "--input", dir.resolve("none.src-tgt").toString()));
+        Path pairs = Files.writeString(dir.resolve("p.src-tgt"), "a ||| b\n");
+        assertEquals("error: --gold " + dir.resolve("none.gold") + " does not exist or is not a file",
+                refused("align", "--input", pairs.toString(), "--gold", dir.resolve("none.gold").toString()));
+        assertEquals("error: --batch-size must be positive, got 0",
+                refused("align", "--input", pairs.toString(), "--batch-size", "0"));
         assertEquals("error: results directory " + dir.resolve("none") + " does not exist",
                 refused("sql", "--results", dir.resolve("none").toString(), "--query", "SELECT 1"));
     }
