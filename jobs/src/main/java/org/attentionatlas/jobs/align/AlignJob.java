@@ -90,13 +90,13 @@ public final class AlignJob {
             }
         }
         AlignScores scores = new AlignScores(grid, corpus.gold()).add(aligned);
-        String model0 = prov.name();
+        String modelName = prov.name();
         String revision = prov.revision();
-        store.write(layerRows(scores, model0, revision, pair), runId, AlignTables.LAYERS);
-        store.write(headRows(scores, model0, revision, pair), runId, AlignTables.HEADS);
-        store.write(config.aligning().links() ? linkRows(scores, corpus.pairs(), aligned, model0, revision, pair)
+        store.write(layerRows(scores, modelName, revision, pair), runId, AlignTables.LAYERS);
+        store.write(headRows(scores, modelName, revision, pair), runId, AlignTables.HEADS);
+        store.write(config.aligning().links() ? linkRows(scores, corpus.pairs(), aligned, modelName, revision, pair)
                 : List.of(), runId, AlignTables.LINKS);
-        store.write(rejects.stream().map(r -> TableRow.of(AlignTables.REJECTS).set("model", model0)
+        store.write(rejects.stream().map(r -> TableRow.of(AlignTables.REJECTS).set("model", modelName)
                 .set("revision", revision).set("language_pair", pair).set("file", r.file()).set("line", r.line())
                 .set("reason", r.reason()).row()).toList(), runId, AlignTables.REJECTS);
         long simNanos = aligned.stream().mapToLong(r -> r.<Long>getAs("similarity_nanos")).sum();

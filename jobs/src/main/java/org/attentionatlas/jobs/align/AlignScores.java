@@ -9,7 +9,6 @@ import org.attentionatlas.engine.align.AlignMethod;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * The corpus counts of every aligner of the grid, summed over the aligned pairs ({@link
@@ -91,7 +90,6 @@ final class AlignScores {
     }
 
     List<AlignKey> headKeys() {
-        return IntStream.range(0, grid.size()).mapToObj(i -> grid.keys().get(i))
-                .filter(k -> k.method() == AlignMethod.HEAD).toList();
+        return grid.keys().stream().filter(k -> k.method() == AlignMethod.HEAD).toList();
     }
 }

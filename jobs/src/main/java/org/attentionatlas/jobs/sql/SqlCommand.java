@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code sql}: registers every table of the results contract as a view of what the commit markers publish
- * (documents, head_sums, runs, samples, head_stats of the latest audit run, and the bias job's bias_sentences,
- * bias_summary, bias_heads, bias_rejects, bias_runs) and prints the query's result as CSV with a header line.
+ * (documents, head_sums, runs, samples, head_stats of the latest audit run, the bias job's bias_sentences,
+ * bias_summary, bias_heads, bias_rejects, bias_runs, and the alignment job's align_layers, align_heads, align_links,
+ * align_rejects, align_runs) and prints the query's result as CSV with a header line.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "A Spark SQL query over the committed result tables, printed as CSV.")
@@ -52,7 +53,7 @@ public final class SqlCommand implements Callable<Integer> {
         new CsvWriter(out).write(df.schema(), df.toLocalIterator());
     }
 
-    /** One temporary view per committed table of {@code results} (audit and bias tables; empty when absent). */
+    /** One temporary view per committed table of {@code results} (every table of the contract; empty when absent). */
     public static void registerViews(SparkSession spark, String results) {
         requireResults(results);
         new ResultStore(spark, results).registerViews(ResultsLayout.TABLES);
