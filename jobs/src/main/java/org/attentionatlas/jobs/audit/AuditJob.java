@@ -21,6 +21,7 @@ import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkTables;
 import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.results.AuditTables;
 import org.attentionatlas.results.ResultsLock;
@@ -237,7 +238,7 @@ public final class AuditJob {
             return;
         }
         store.write(fresh.orderBy("content_hash").limit(take)
-                .flatMap(new SampleExtractor(settings), Encoders.row(SampleExtractor.SCHEMA))
+                .flatMap(new SampleExtractor(settings), Encoders.row(SparkTables.schema(SampleExtractor.SAMPLE)))
                 .withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision())),
                 runId, AuditTables.SAMPLES);
     }

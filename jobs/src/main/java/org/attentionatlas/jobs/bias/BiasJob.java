@@ -13,6 +13,7 @@ import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkTables;
 import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.results.BiasTables;
 import org.attentionatlas.results.ResultsLock;
@@ -120,8 +121,8 @@ public final class BiasJob {
                 : (int) Math.max(1, Math.min(rows.size(), Math.max(
                         (rows.size() + settings.chunkSentences() - 1) / settings.chunkSentences(),
                         2L * spark.sparkContext().defaultParallelism())));
-        Dataset<Row> scored = spark.createDataFrame(rows, BiasSentence.INPUT).repartition(partitions)
-                .mapPartitions(new BiasScorer(settings, maskedLm), Encoders.row(BiasSentence.SCORED))
+        Dataset<Row> scored = spark.createDataFrame(rows, SparkTables.schema(BiasSentence.INPUT)).repartition(partitions)
+                .mapPartitions(new BiasScorer(settings, maskedLm), Encoders.row(SparkTables.schema(BiasSentence.SCORED)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         store.write(scored.withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
                 .coalesce(1), runId, BiasTables.SENTENCES);
