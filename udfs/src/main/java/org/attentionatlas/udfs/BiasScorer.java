@@ -3,6 +3,7 @@ package org.attentionatlas.udfs;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.attentionatlas.engine.attention.AttentionExtractor;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attention.WordAttention;
@@ -37,11 +38,16 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
 
     private final BiasSettings settings;
     private final boolean maskedLm;
+    private final LongAccumulator sentencesDone;
 
-    /** {@code maskedLm}: also compute the masked-LM scores (the model must have an MLM head). */
-    public BiasScorer(BiasSettings settings, boolean maskedLm) {
+    /**
+     * {@code maskedLm}: also compute the masked-LM scores (the model must have an MLM head); each sentence is
+     * added to {@code sentencesDone} once scored (the driver's progress).
+     */
+    public BiasScorer(BiasSettings settings, boolean maskedLm, LongAccumulator sentencesDone) {
         this.settings = settings;
         this.maskedLm = maskedLm;
+        this.sentencesDone = sentencesDone;
     }
 
     @Override
@@ -66,6 +72,7 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
                 scored.set("mlm", fillMaskGap(r, model, mlm));
             }
             out.add(RowFactory.create(scored.values()));
+            sentencesDone.add(1);
         }
         return out;
     }

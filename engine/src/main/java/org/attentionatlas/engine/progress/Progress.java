@@ -57,6 +57,11 @@ public final class Progress {
         return new Progress(label, unit, total, countsTokens, pacing, out, nanoClock);
     }
 
+    /** What is progressing, e.g. "audit documents". */
+    public String description() {
+        return label + " " + unit;
+    }
+
     public long total() {
         return total;
     }

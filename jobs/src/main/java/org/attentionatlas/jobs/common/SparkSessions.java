@@ -4,15 +4,23 @@ import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
 
-/** Builds the jobs' Spark session: the master from the flag, else spark-submit's, else local[2]. */
+/**
+ * Builds the jobs' Spark session: the master from the flag, else spark-submit's, else local[2]; Spark's web UI only
+ * when asked ({@link SparkUiOption}). The UI binds where {@code SPARK_LOCAL_IP} says (submit.sh: 127.0.0.1).
+ */
 public final class SparkSessions {
 
     private SparkSessions() {
     }
 
+    /** A session without the web UI (short commands, tests). */
     public static SparkSession create(String appName, String master) {
+        return create(appName, master, false);
+    }
+
+    public static SparkSession create(String appName, String master, boolean ui) {
         SparkSession.Builder b = SparkSession.builder().appName(appName)
-                .config("spark.ui.enabled", "false")
+                .config("spark.ui.enabled", String.valueOf(ui))
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");

@@ -1,10 +1,13 @@
 package org.attentionatlas.reports.html;
 
+import org.attentionatlas.engine.progress.Pacing;
+import org.attentionatlas.engine.progress.Progress;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.FigureFiles;
 import org.attentionatlas.reports.render.HotSpot;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,6 +54,8 @@ public final class HtmlReport implements AutoCloseable {
     private final Set<String> stems = new HashSet<>();
     private boolean sectionOpen;
     private boolean committed;
+    private PrintStream progressOut;
+    private Pacing progressPacing;
 
     private HtmlReport(Path target, Path work, double scale, String title) {
         this.target = target;
@@ -97,6 +102,12 @@ public final class HtmlReport implements AutoCloseable {
                         + MARKER + "); not replacing it");
             }
         }
+    }
+
+    /** Prints figures rendered of total to {@code out} while {@link #commit()} waits for them. */
+    public void reportProgress(PrintStream out, Pacing pacing) {
+        this.progressOut = out;
+        this.progressPacing = pacing;
     }
 
     /** Starts a section (closing the previous one); what follows goes into it. */
@@ -230,10 +241,16 @@ public final class HtmlReport implements AutoCloseable {
     /** The body with every figure's HTML, waiting for the figures still being rendered. */
     private String joined() throws IOException {
         StringBuilder b = new StringBuilder();
+        long figures = parts.stream().filter(p -> p instanceof Future<?>).count();
+        Progress rendered = progressOut == null ? null
+                : Progress.of("report", "figures", figures, progressPacing, progressOut);
         for (Object part : parts) {
             if (part instanceof Future<?> f) {
                 try {
                     b.append(f.get());
+                    if (rendered != null) {
+                        rendered.advance(1);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while rendering figures", e);
