@@ -1,5 +1,6 @@
 package org.attentionatlas.reports;
 
+import org.attentionatlas.engine.progress.Pacing;
 import org.attentionatlas.reports.html.HtmlReport;
 import org.attentionatlas.reports.html.Table;
 import org.attentionatlas.reports.render.Caption;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Graphics2D;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +78,22 @@ class HtmlReportTest {
         assertTrue(page.contains("<td>&lt;x&gt;</td>"));
         assertTrue(page.indexOf("</section>") > page.indexOf("&lt;x&gt;"), "the table is inside its section");
         FigureChecks.pngHasSize(out.resolve("figures/box-0.png"), 120, 90);
+    }
+
+    @Test
+    void commitCountsTheFiguresRenderedOfTotal() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (HtmlReport html = HtmlReport.create(tmp.resolve("r"), 1, "T")) {
+            html.reportProgress(new PrintStream(console, true, StandardCharsets.UTF_8), new Pacing(0, 0, true));
+            html.section("One", null);
+            for (int i = 0; i < 4; i++) {
+                html.figure(box(false), "Box " + i);
+            }
+            html.commit();
+        }
+        List<String> counts = console.toString(StandardCharsets.UTF_8).lines()
+                .map(l -> l.replaceAll("^report progress: (\\d+/\\d+) figures .*$", "$1")).toList();
+        assertEquals(List.of("1/4", "2/4", "3/4", "4/4"), counts); // interval 0: every figure
     }
 
     @Test

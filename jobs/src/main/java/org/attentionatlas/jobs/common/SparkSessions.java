@@ -10,6 +10,8 @@ import java.nio.file.Path;
  */
 public final class SparkSessions {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     private SparkSessions() {
     }
 
@@ -29,10 +31,12 @@ public final class SparkSessions {
             Path warehouse = Path.of(System.getProperty("java.io.tmpdir"), "attention-atlas-warehouse");
             b.config("spark.sql.warehouse.dir", warehouse.toUri().toString());
         }
-        if (master != null && !master.isBlank()) {
-            b.master(master);
-        } else if (System.getProperty("spark.master") == null) {
-            b.master("local[2]");
+        String effective = master != null && !master.isBlank() ? master
+                : System.getProperty("spark.master", "local[2]");
+        b.master(effective);
+        if (effective.startsWith("local") && System.getProperty("spark.driver.host") == null) {
+            // one JVM: everything on the loopback, and the UI's address reads 127.0.0.1 rather than a host name
+            b.config("spark.driver.host", LOOPBACK).config("spark.driver.bindAddress", LOOPBACK);
         }
         return b.getOrCreate();
     }
