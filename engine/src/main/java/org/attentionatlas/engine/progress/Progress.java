@@ -28,7 +28,7 @@ public final class Progress {
     private boolean stopped;
 
     private Progress(String label, String unit, long total, boolean countsTokens, Pacing pacing, PrintStream out,
-                     LongSupplier nanoClock) {
+                     LongSupplier nanoClock, long startNanos) {
         if (total < 0) {
             throw new IllegalArgumentException("progress total must not be negative, got " + total);
         }
@@ -39,22 +39,27 @@ public final class Progress {
         this.pacing = pacing;
         this.out = out;
         this.nanoClock = nanoClock;
-        this.startNanos = nanoClock.getAsLong();
+        this.startNanos = startNanos;
     }
 
     /** Progress of {@code total} {@code unit} (e.g. "documents") named {@code label}, on the system clock. */
     public static Progress of(String label, String unit, long total, Pacing pacing, PrintStream out) {
-        return new Progress(label, unit, total, false, pacing, out, System::nanoTime);
+        return new Progress(label, unit, total, false, pacing, out, System::nanoTime, System.nanoTime());
     }
 
     /** The same, also showing tokens/s. */
     public static Progress withTokens(String label, String unit, long total, Pacing pacing, PrintStream out) {
-        return new Progress(label, unit, total, true, pacing, out, System::nanoTime);
+        return new Progress(label, unit, total, true, pacing, out, System::nanoTime, System.nanoTime());
     }
 
     /** A copy reading time from {@code nanoClock} (tests), starting now on that clock. */
     public Progress withClock(LongSupplier nanoClock) {
-        return new Progress(label, unit, total, countsTokens, pacing, out, nanoClock);
+        return new Progress(label, unit, total, countsTokens, pacing, out, nanoClock, nanoClock.getAsLong());
+    }
+
+    /** A copy whose work began at {@code startNanos} on its clock (work that started before its total was known). */
+    public Progress startedAt(long startNanos) {
+        return new Progress(label, unit, total, countsTokens, pacing, out, nanoClock, startNanos);
     }
 
     /** What is progressing, e.g. "audit documents". */

@@ -56,6 +56,7 @@ public final class HtmlReport implements AutoCloseable {
     private boolean committed;
     private PrintStream progressOut;
     private Pacing progressPacing;
+    private long firstFigureNanos;
 
     private HtmlReport(Path target, Path work, double scale, String title) {
         this.target = target;
@@ -141,6 +142,9 @@ public final class HtmlReport implements AutoCloseable {
     /** Places the figure here; its PNG and SVG are written in the background. Returns its file stem. */
     public String figure(Figure f, String name) {
         String stem = uniqueStem(name);
+        if (firstFigureNanos == 0) {
+            firstFigureNanos = System.nanoTime();
+        }
         parts.add(body.toString());
         body = new StringBuilder();
         parts.add(pool.submit(() -> figureHtml(f, stem)));
@@ -241,15 +245,19 @@ public final class HtmlReport implements AutoCloseable {
     /** The body with every figure's HTML, waiting for the figures still being rendered. */
     private String joined() throws IOException {
         StringBuilder b = new StringBuilder();
-        long figures = parts.stream().filter(p -> p instanceof Future<?>).count();
-        Progress rendered = progressOut == null ? null
-                : Progress.of("report", "figures", figures, progressPacing, progressOut);
+        List<Future<?>> figures = parts.stream().<Future<?>>mapMulti((p, keep) -> {
+            if (p instanceof Future<?> f) {
+                keep.accept(f);
+            }
+        }).toList();
+        Progress rendered = progressOut == null ? null : Progress.of("report", "figures", figures.size(),
+                progressPacing, progressOut).startedAt(firstFigureNanos); // figures render from their first one on
         for (Object part : parts) {
             if (part instanceof Future<?> f) {
                 try {
                     b.append(f.get());
-                    if (rendered != null) {
-                        rendered.advance(1);
+                    if (rendered != null) { // every finished figure, not only those waited for so far
+                        rendered.update(figures.stream().filter(Future::isDone).count(), 0);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
