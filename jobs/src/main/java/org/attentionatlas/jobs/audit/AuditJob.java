@@ -7,7 +7,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusFormat;
 import org.attentionatlas.datasets.CorpusReader;
@@ -16,11 +15,15 @@ import org.attentionatlas.datasets.DocumentStatus;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
+import org.attentionatlas.engine.progress.Pacing;
+import org.attentionatlas.engine.progress.Progress;
 import org.attentionatlas.engine.stats.HeadSums;
 import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkProgress;
+import org.attentionatlas.jobs.common.SparkTables;
 import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.results.AuditTables;
 import org.attentionatlas.results.ResultsLock;
@@ -149,14 +152,12 @@ public final class AuditJob {
     /** Runs the engine over the new documents; writes documents and head_sums to staging; returns tokens, sequences. */
     private long[] process(ResultStore store, String runId, Dataset<Row> fresh, int partitions, long total,
                            AuditSettings settings, ModelProvenance prov, String dataset, LoadedModel model) {
-        LongAccumulator docsDone = spark.sparkContext().longAccumulator("audit documents");
-        LongAccumulator tokensDone = spark.sparkContext().longAccumulator("audit tokens");
-        ProgressListener progress = new ProgressListener(docsDone, tokensDone, total,
-                config.progressIntervalMs(), out);
-        spark.sparkContext().addSparkListener(progress);
-        try {
+        Progress documentsDone = Progress.withTokens("audit", "documents", total,
+                Pacing.of(config.progressIntervalMs()), out);
+        try (SparkProgress progress = SparkProgress.start(spark, documentsDone)) {
             Dataset<Row> audited = splitLongDocuments(fresh).repartition(partitions, col("content_hash"), col("part"))
-                    .mapPartitions(new PartitionAuditor(settings, docsDone, tokensDone), Encoders.row(AuditedDocument.SCHEMA))
+                    .mapPartitions(new PartitionAuditor(settings, progress.items(), progress.tokens()),
+                            Encoders.row(AuditedDocument.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> documents = audited.groupBy("content_hash")
                     .agg(min("doc_id").as("doc_id"), min("language").as("language"), max("tokens").as("tokens"),
@@ -175,9 +176,6 @@ public final class AuditJob {
                     sum("windows").as("sequences")).first();
             audited.unpersist();
             return new long[] {totals.<Long>getAs("tokens"), totals.<Long>getAs("sequences")};
-        } finally {
-            progress.stop();
-            spark.sparkContext().removeSparkListener(progress);
         }
     }
 
@@ -237,7 +235,7 @@ public final class AuditJob {
             return;
         }
         store.write(fresh.orderBy("content_hash").limit(take)
-                .flatMap(new SampleExtractor(settings), Encoders.row(SampleExtractor.SCHEMA))
+                .flatMap(new SampleExtractor(settings), Encoders.row(SparkTables.schema(SampleExtractor.SAMPLE)))
                 .withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision())),
                 runId, AuditTables.SAMPLES);
     }

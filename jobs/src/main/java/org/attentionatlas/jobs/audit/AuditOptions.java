@@ -90,7 +90,8 @@ public final class AuditOptions {
     @Option(names = "--sample-size", paramLabel = "N", description = "documents per model and revision whose raw attention is kept")
     private int sampleSize;
 
-    @Option(names = "--progress-interval-ms", paramLabel = "MS", description = "console progress at most this often")
+    @Option(names = "--progress-interval-ms", paramLabel = "MS",
+            description = "console progress at most this often on a terminal (else every 30 s)")
     private int progressIntervalMs;
 
     /** The checked settings; an {@link IllegalArgumentException} (or InputException) naming a bad one. */
