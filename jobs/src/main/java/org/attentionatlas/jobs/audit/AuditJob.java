@@ -140,6 +140,7 @@ public final class AuditJob {
                 byStatus.getOrDefault(DocumentStatus.INVALID, 0L), tokens, sequences, seconds);
         writeRunRow(store, runId, started, prov, spec, format, dataset, summary);
         writeHeadStats(store, runId);
+        writeHeadSpecialisation(store, runId);
         store.commit(runId, AuditTables.ALL);
         fresh.unpersist();
         keyed.unpersist();
@@ -221,6 +222,20 @@ public final class AuditJob {
         }
         store.write(HeadStatsView.derive(spark, sums, HeadStatsView.metrics(config.metrics())).coalesce(1),
                 runId, AuditTables.HEAD_STATS);
+    }
+
+    /**
+     * Stages head_specialisation, scored from this run's staged head_stats (every committed run's and its own), so the
+     * same commit marker publishes both; an empty partition when no dataset has two languages to compare.
+     */
+    private void writeHeadSpecialisation(ResultStore store, String runId) {
+        List<Row> rows = HeadSpecialisationRows.derive(store.staged(runId, AuditTables.HEAD_STATS), config.minSequences());
+        java.util.Set<String> excluded = new java.util.TreeSet<>();
+        rows.forEach(r -> excluded.addAll(r.getList(r.fieldIndex("excluded_languages"))));
+        out.println("audit: head_specialisation: " + rows.size() + " heads scored across languages"
+                + (excluded.isEmpty() ? "" : "; left out (fewer than " + config.minSequences() + " sequences): "
+                + String.join(", ", excluded)));
+        store.write(rows, runId, AuditTables.HEAD_SPECIALISATION);
     }
 
     /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */
