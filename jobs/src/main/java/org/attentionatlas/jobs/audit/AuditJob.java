@@ -229,13 +229,12 @@ public final class AuditJob {
      * same commit marker publishes both; an empty partition when no dataset has two languages to compare.
      */
     private void writeHeadSpecialisation(ResultStore store, String runId) {
-        List<Row> rows = HeadSpecialisationRows.derive(store.staged(runId, AuditTables.HEAD_STATS), config.minSequences());
-        java.util.Set<String> excluded = new java.util.TreeSet<>();
-        rows.forEach(r -> excluded.addAll(r.getList(r.fieldIndex("excluded_languages"))));
-        out.println("audit: head_specialisation: " + rows.size() + " heads scored across languages"
-                + (excluded.isEmpty() ? "" : "; left out (fewer than " + config.minSequences() + " sequences): "
-                + String.join(", ", excluded)));
-        store.write(rows, runId, AuditTables.HEAD_SPECIALISATION);
+        HeadSpecialisationRows.Derived d = HeadSpecialisationRows.derive(store.staged(runId, AuditTables.HEAD_STATS),
+                config.minSequences());
+        out.println("audit: head_specialisation: " + d.rows().size() + " heads scored across languages"
+                + (d.excluded().isEmpty() ? "" : "; left out (fewer than " + config.minSequences() + " sequences): "
+                + String.join(", ", d.excluded())));
+        store.write(d.rows(), runId, AuditTables.HEAD_SPECIALISATION);
     }
 
     /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */

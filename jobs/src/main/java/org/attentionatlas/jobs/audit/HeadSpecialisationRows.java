@@ -24,7 +24,11 @@ final class HeadSpecialisationRows {
     private HeadSpecialisationRows() {
     }
 
-    static List<Row> derive(Dataset<Row> headStats, long minSequences) {
+    /** The rows, and every language some head left out for too few sequences. */
+    record Derived(List<Row> rows, java.util.SortedSet<String> excluded) {
+    }
+
+    static Derived derive(Dataset<Row> headStats, long minSequences) {
         Map<List<Object>, List<LanguageHeadStats>> byHead = new TreeMap<>(HeadSpecialisationRows::compareKeys);
         for (Row r : headStats.select("model", "revision", "dataset", "language", "layer", "head", "sequences",
                 "tokens", HeadStat.ENTROPY.column(), HeadStat.CLS_MASS.column(), HeadStat.SEP_MASS.column(), "role",
@@ -35,13 +39,15 @@ final class HeadSpecialisationRows {
                     r.getLong(6), r.getLong(7), number(r, 8), number(r, 9) + number(r, 10), r.getString(11), hist));
         }
         List<Row> out = new ArrayList<>();
+        java.util.SortedSet<String> excluded = new java.util.TreeSet<>();
         byHead.forEach((key, languages) -> {
             HeadSpecialisation.Score s = HeadSpecialisation.score(languages, minSequences);
             if (s != null) {
                 out.add(row(key, s, minSequences));
+                excluded.addAll(s.excluded());
             }
         });
-        return out;
+        return new Derived(out, excluded);
     }
 
     private static Row row(List<Object> key, HeadSpecialisation.Score s, long minSequences) {
