@@ -46,6 +46,7 @@ public final class AuditReport {
             for (List<HeadGroup> set : ComparisonSections.languageSets(results)) {
                 comparisons.languages(results, set);
             }
+            new MultilingualSection(html, options).write(results);
             if (compare != null) {
                 comparisons.release(results, compare);
             }

@@ -143,6 +143,7 @@ public final class AuditJob {
                 byStatus.getOrDefault(DocumentStatus.INVALID, 0L), tokens, sequences, seconds);
         writeRunRow(store, runId, started, prov, spec, format, dataset, summary);
         writeHeadStats(store, runId);
+        writeHeadSpecialisation(store, runId);
         store.commit(runId, AuditTables.ALL);
         fresh.unpersist();
         keyed.unpersist();
@@ -219,6 +220,19 @@ public final class AuditJob {
         }
         store.write(HeadStatsView.derive(spark, sums, HeadStatsView.metrics(config.metrics())).coalesce(1),
                 runId, AuditTables.HEAD_STATS);
+    }
+
+    /**
+     * Stages head_specialisation, scored from this run's staged head_stats (every committed run's and its own), so the
+     * same commit marker publishes both; an empty partition when no dataset has two languages to compare.
+     */
+    private void writeHeadSpecialisation(ResultStore store, String runId) {
+        HeadSpecialisationRows.Derived d = HeadSpecialisationRows.derive(store.staged(runId, AuditTables.HEAD_STATS),
+                config.minSequences());
+        out.println("audit: head_specialisation: " + d.rows().size() + " heads scored across languages"
+                + (d.excluded().isEmpty() ? "" : "; left out (fewer than " + config.minSequences() + " sequences): "
+                + String.join(", ", d.excluded())));
+        store.write(d.rows(), runId, AuditTables.HEAD_SPECIALISATION);
     }
 
     /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */

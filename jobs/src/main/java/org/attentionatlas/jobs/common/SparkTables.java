@@ -53,6 +53,7 @@ public final class SparkTables {
             case DOUBLE -> DataTypes.DoubleType;
             case TIMESTAMP -> DataTypes.TimestampType;
             case STRING_ARRAY -> DataTypes.createArrayType(DataTypes.StringType, false);
+            case LONG_ARRAY -> DataTypes.createArrayType(DataTypes.LongType, false);
             case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
             case FLOAT_MATRIX -> DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false);
         };
