@@ -14,10 +14,12 @@ public enum CorpusFormat {
     PARQUET,
     /** CSV with a header line; the text in a configurable column. */
     CSV,
+    /** Tatoeba TSV pairs (a .tsv file or a folder of them): both sides of each pair, each with its language. */
+    TATOEBA,
     /** The corpus bundled with the project (no input path). */
     BUNDLED;
 
-    /** Parses a user setting (text, txt-dir, jsonl, parquet, csv, bundled); "auto" or empty gives null. */
+    /** Parses a user setting (text, txt-dir, jsonl, parquet, csv, tatoeba, bundled); "auto" or empty gives null. */
     public static CorpusFormat parse(String s) {
         if (s == null || s.isBlank() || s.equalsIgnoreCase("auto")) {
             return null;
@@ -25,7 +27,7 @@ public enum CorpusFormat {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InputException("unknown input format '" + s + "'; use auto, text, txt-dir, jsonl, parquet or csv");
+            throw new InputException("unknown input format '" + s + "'; use auto, text, txt-dir, jsonl, parquet, csv or tatoeba");
         }
     }
 
@@ -43,6 +45,9 @@ public enum CorpusFormat {
         }
         if (p.endsWith(".csv")) {
             return CSV;
+        }
+        if (p.endsWith(".tsv")) {
+            return TATOEBA;
         }
         return TEXT;
     }

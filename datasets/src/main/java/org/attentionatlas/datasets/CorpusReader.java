@@ -80,6 +80,8 @@ public final class CorpusReader {
         switch (format) {
             case BUNDLED:
                 return bundled();
+            case TATOEBA:
+                return tatoeba(spec);
             case TEXT:
                 raw = textLines(spec.input()).select(lit(null).cast("string").as(DOC_ID),
                         lit(null).cast("string").as(LANGUAGE), col("value").as(TEXT), lit(true).as("parsed"));
@@ -117,6 +119,36 @@ public final class CorpusReader {
         List<Row> rows = new ArrayList<>();
         for (CorpusDocument d : BundledCorpus.documents()) {
             rows.add(RowFactory.create(d.id(), d.lang(), d.text(), DocumentStatus.OK));
+        }
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** Tatoeba files are small: read on the driver, so every row keeps its file and line in its id. */
+    private Dataset<Row> tatoeba(CorpusSpec spec) {
+        List<Row> rows = new ArrayList<>();
+        try {
+            Path p = new Path(spec.input());
+            FileSystem fs = p.getFileSystem(hadoop());
+            List<Path> files = new ArrayList<>();
+            var it = fs.listFiles(p, true);
+            while (it.hasNext()) {
+                Path f = it.next().getPath();
+                if (f.getName().endsWith(".tsv") || f.equals(fs.makeQualified(p))) {
+                    files.add(f);
+                }
+            }
+            files.sort(null);
+            for (Path f : files) {
+                byte[] bytes;
+                try (var in = fs.open(f)) {
+                    bytes = in.readAllBytes();
+                }
+                for (TatoebaPairs.Side s : TatoebaPairs.read(f.getName(), bytes, spec.language())) {
+                    rows.add(RowFactory.create(s.id(), s.language(), s.text(), s.status()));
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot read input " + spec.input() + ": " + e.getMessage(), e);
         }
         return spark.createDataFrame(rows, SCHEMA);
     }
@@ -267,7 +299,8 @@ public final class CorpusReader {
                 }
                 return;
             }
-            String suffix = format == CorpusFormat.TXT_DIR ? ".txt" : format == CorpusFormat.PARQUET ? ".parquet" : "";
+            String suffix = format == CorpusFormat.TXT_DIR ? ".txt" : format == CorpusFormat.PARQUET ? ".parquet"
+                    : format == CorpusFormat.TATOEBA ? ".tsv" : "";
             long files = 0;
             long bytes = 0;
             var it = fs.listFiles(p, true);

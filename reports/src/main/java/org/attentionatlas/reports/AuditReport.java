@@ -35,6 +35,9 @@ public final class AuditReport {
     public static Path write(AuditResults results, BiasResults bias, AuditResults compare, Path out,
                              ReportOptions options) throws IOException {
         try (HtmlReport html = HtmlReport.create(out, options.scale(), "Attention Atlas report — " + results.source())) {
+            if (options.progress() != null) {
+                html.reportProgress(System.err, options.progress());
+            }
             overview(html, results, compare);
             for (HeadGroup g : results.groups()) {
                 heads(html, results, g);
@@ -43,6 +46,7 @@ public final class AuditReport {
             for (List<HeadGroup> set : ComparisonSections.languageSets(results)) {
                 comparisons.languages(results, set);
             }
+            new MultilingualSection(html, options).write(results);
             if (compare != null) {
                 comparisons.release(results, compare);
             }

@@ -1,5 +1,7 @@
 package org.attentionatlas.reports;
 
+import org.attentionatlas.engine.progress.Pacing;
+
 /**
  * Knobs of the report.
  *
@@ -10,21 +12,27 @@ package org.attentionatlas.reports;
  * @param maxFlowMatrixTokens the full flow matrix (one max-flow per token pair) only up to this length
  * @param edgeThreshold    flow diagrams drop edges lighter than this fraction of the heaviest
  * @param topHeads         rows of the ranking tables
+ * @param progress         how often to print figures rendered of total (on stderr), or null: quiet
  */
 public record ReportOptions(double scale, int maxSamples, int maxMatrixTokens, int maxFlowTokens,
-                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads) {
+                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads, Pacing progress) {
 
     public static ReportOptions defaults() {
-        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15);
+        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null);
     }
 
     public ReportOptions withScale(double s) {
         return new ReportOptions(s, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads);
+                topHeads, progress);
     }
 
     public ReportOptions withSamples(int n) {
         return new ReportOptions(scale, n, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads);
+                topHeads, progress);
+    }
+
+    public ReportOptions withProgress(Pacing p) {
+        return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
+                topHeads, p);
     }
 }

@@ -1,5 +1,6 @@
 package org.attentionatlas.reports;
 
+import org.attentionatlas.engine.progress.Pacing;
 import org.attentionatlas.reports.html.HtmlReport;
 import org.attentionatlas.reports.html.Table;
 import org.attentionatlas.reports.render.Caption;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Graphics2D;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +78,27 @@ class HtmlReportTest {
         assertTrue(page.contains("<td>&lt;x&gt;</td>"));
         assertTrue(page.indexOf("</section>") > page.indexOf("&lt;x&gt;"), "the table is inside its section");
         FigureChecks.pngHasSize(out.resolve("figures/box-0.png"), 120, 90);
+    }
+
+    @Test
+    void commitCountsTheFiguresRenderedOfTotal() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (HtmlReport html = HtmlReport.create(tmp.resolve("r"), 1, "T")) {
+            html.reportProgress(new PrintStream(console, true, StandardCharsets.UTF_8), new Pacing(0, 0, true));
+            html.section("One", null);
+            for (int i = 0; i < 4; i++) {
+                html.figure(box(false), "Box " + i);
+            }
+            html.commit();
+        }
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+        List<Integer> done = lines.stream()
+                .map(l -> Integer.parseInt(l.replaceAll("^report progress: (\\d+)/4 figures .*$", "$1"))).toList();
+        for (int i = 1; i < done.size(); i++) {
+            assertTrue(done.get(i) > done.get(i - 1), lines.toString()); // figures finished, counted as they finish
+        }
+        assertTrue(lines.get(lines.size() - 1).matches("report progress: 4/4 figures \\(100%\\), [0-9.]+ figures/s, ETA -"),
+                lines.toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.attentionatlas.results.ColumnType.DOUBLE_ARRAY;
 import static org.attentionatlas.results.ColumnType.FLOAT_MATRIX;
 import static org.attentionatlas.results.ColumnType.INT;
 import static org.attentionatlas.results.ColumnType.LONG;
+import static org.attentionatlas.results.ColumnType.LONG_ARRAY;
 import static org.attentionatlas.results.ColumnType.STRING;
 import static org.attentionatlas.results.ColumnType.STRING_ARRAY;
 
@@ -86,8 +87,33 @@ public final class AuditTables {
             .add("role", STRING)
             .build();
 
-    /** Tables a run writes as its own partition, head_stats included. */
-    public static final List<ResultTable> ALL = List.of(DOCUMENTS, HEAD_SUMS, RUNS, SAMPLES, HEAD_STATS);
+    /**
+     * Per head of one model, revision and dataset, how differently it behaves across languages
+     * ({@link HeadSpecialisation}), derived from the same run's head_stats and published with it. The array columns
+     * run parallel to {@code languages} (the compared ones, in order); {@code excluded_languages} had fewer than
+     * {@code min_sequences} sequences.
+     */
+    public static final ResultTable HEAD_SPECIALISATION = ResultTable.builder("head_specialisation",
+                    Partitioning.LATEST_RUN)
+            .add("model", STRING).add("revision", STRING).add("dataset", STRING).add("layer", INT).add("head", INT)
+            .add("languages", STRING_ARRAY)
+            .add("language_sequences", LONG_ARRAY)
+            .add("language_tokens", LONG_ARRAY)
+            .add("excluded_languages", STRING_ARRAY)
+            .add("min_sequences", LONG)
+            .add("specificity", DOUBLE)
+            .add("js_divergences", DOUBLE_ARRAY)
+            .add("most_different_language", STRING)
+            .add("entropy_spread", DOUBLE)
+            .add("special_mass_spread", DOUBLE)
+            .add("roles", STRING_ARRAY)
+            .add("modal_role", STRING)
+            .add("role_agreement", DOUBLE)
+            .build();
+
+    /** Tables a run writes as its own partition, head_stats and head_specialisation included. */
+    public static final List<ResultTable> ALL = List.of(DOCUMENTS, HEAD_SUMS, RUNS, SAMPLES, HEAD_STATS,
+            HEAD_SPECIALISATION);
 
     private AuditTables() {
     }

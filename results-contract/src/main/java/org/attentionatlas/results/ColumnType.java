@@ -9,6 +9,7 @@ public enum ColumnType {
     /** An instant, stored as a Parquet timestamp. */
     TIMESTAMP,
     STRING_ARRAY,
+    LONG_ARRAY,
     DOUBLE_ARRAY,
     /** A square matrix of floats, row by row (sampled attention). */
     FLOAT_MATRIX;

@@ -30,6 +30,29 @@ public record ResultTable(String name, Partitioning partitioning, List<Column> c
         return column(name).isPresent();
     }
 
+    /**
+     * The same table without {@code dropped} (each must be a column): the rows a job's executors produce before the
+     * driver adds the columns it knows, e.g. bias_sentences without model and revision.
+     */
+    public ResultTable without(String... dropped) {
+        List<String> names = List.of(dropped);
+        for (String n : names) {
+            if (!has(n)) {
+                throw new IllegalArgumentException("table " + name + " has no column " + n);
+            }
+        }
+        return new ResultTable(name, partitioning, columns.stream().filter(c -> !names.contains(c.name())).toList());
+    }
+
+    /** The columns from the first up to and including {@code last}, in order. */
+    public ResultTable upTo(String last) {
+        int end = columnNames().indexOf(last);
+        if (end < 0) {
+            throw new IllegalArgumentException("table " + name + " has no column " + last);
+        }
+        return new ResultTable(name, partitioning, columns.subList(0, end + 1));
+    }
+
     /** A table definition built column by column. */
     static Builder builder(String name, Partitioning partitioning) {
         return new Builder(name, partitioning);

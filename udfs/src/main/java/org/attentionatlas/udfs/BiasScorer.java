@@ -3,6 +3,7 @@ package org.attentionatlas.udfs;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.attentionatlas.engine.attention.AttentionExtractor;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attention.WordAttention;
@@ -19,6 +20,7 @@ import org.attentionatlas.engine.bias.SpanLocator;
 import org.attentionatlas.engine.bias.UnlocatedSpanException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.results.RowValues;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,15 +36,18 @@ import java.util.List;
  */
 public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
 
-    private static final int MLM = BiasSentence.SCORED.fieldIndex("mlm");
-
     private final BiasSettings settings;
     private final boolean maskedLm;
+    private final LongAccumulator sentencesDone;
 
-    /** {@code maskedLm}: also compute the masked-LM scores (the model must have an MLM head). */
-    public BiasScorer(BiasSettings settings, boolean maskedLm) {
+    /**
+     * {@code maskedLm}: also compute the masked-LM scores (the model must have an MLM head); each sentence is
+     * added to {@code sentencesDone} once scored (the driver's progress).
+     */
+    public BiasScorer(BiasSettings settings, boolean maskedLm, LongAccumulator sentencesDone) {
         this.settings = settings;
         this.maskedLm = maskedLm;
+        this.sentencesDone = sentencesDone;
     }
 
     @Override
@@ -61,61 +66,54 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
         List<Row> out = new ArrayList<>(rows.size());
         int next = 0;
         for (Row r : rows) {
-            Row scored = BiasSentence.CROWS.equals(r.getAs("kind")) ? crows(r, model, mlm)
+            RowValues scored = BiasSentence.CROWS.equals(r.getAs("kind")) ? crows(r, model, mlm)
                     : score(r, raw.get(next++), model.config().layers(), model.config().heads());
-            out.add(mlm == null || !"male".equals(r.getAs("variant")) ? scored : withFillMask(scored, r, model, mlm));
+            if (mlm != null && "male".equals(r.getAs("variant"))) {
+                scored.set("mlm", fillMaskGap(r, model, mlm));
+            }
+            out.add(RowFactory.create(scored.values()));
+            sentencesDone.add(1);
         }
         return out;
     }
 
     /** A CrowS-Pairs row: PLL over the shared tokens and AULA of both sentences (no attention scores). */
-    static Row crows(Row in, LoadedModel model, MaskedLmScorer mlm) {
-        Object[] values = base(in, model.config().layers(), model.config().heads());
-        if (mlm == null) {
-            values[MLM] = null;
-        } else {
+    static RowValues crows(Row in, LoadedModel model, MaskedLmScorer mlm) {
+        RowValues values = base(in, model.config().layers(), model.config().heads());
+        if (mlm != null) {
             PairScores s = CrowsPairsScoring.score(mlm, model.encode(in.getAs("text")), model.encode(in.getAs("text2")));
-            values[MLM] = new double[] {s.pllMore(), s.pllLess(), s.aulaMore(), s.aulaLess()};
+            values.set("mlm", new double[] {s.pllMore(), s.pllLess(), s.aulaMore(), s.aulaLess()});
         }
-        return RowFactory.create(values);
+        return values;
     }
 
-    /** Adds the fill-mask gap log P(male) − log P(female) at the pronoun slot (null when it is not one token). */
-    static Row withFillMask(Row scored, Row in, LoadedModel model, MaskedLmScorer mlm) {
-        Object[] values = new Object[scored.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = scored.get(i);
-        }
+    /** The fill-mask gap [log P(male) − log P(female)] at the pronoun slot (null when it is not one token). */
+    static double[] fillMaskGap(Row in, LoadedModel model, MaskedLmScorer mlm) {
         CharSpan pronoun = span(in, "pronoun");
         String word = pronoun.of(in.getAs("text"));
         try {
             int male = model.tokenizer().id(word.toLowerCase(java.util.Locale.ROOT));
             int female = model.tokenizer().id(FillMaskGap.femaleForm(word));
-            if (male != female) {
-                values[MLM] = new double[] {FillMaskGap.gap(mlm, model.encode(in.getAs("text")), pronoun, male,
-                        female)};
-            }
+            return male == female ? null
+                    : new double[] {FillMaskGap.gap(mlm, model.encode(in.getAs("text")), pronoun, male, female)};
         } catch (UnlocatedSpanException | IllegalArgumentException e) {
-            values[MLM] = null; // a pronoun of several tokens, or without a female form: no slot to compare
+            return null; // a pronoun of several tokens, or without a female form: no slot to compare
         }
-        return RowFactory.create(values);
     }
 
-    private static Object[] base(Row in, int layers, int heads) {
-        Object[] values = new Object[BiasSentence.SCORED.size()];
-        for (int c = 0; c < BiasSentence.FIRST_SCORE; c++) {
-            values[c] = in.get(c);
+    /** The input's columns by name, the model's shape, every score null until set. */
+    private static RowValues base(Row in, int layers, int heads) {
+        RowValues values = RowValues.of(BiasSentence.SCORED).setNull(BiasSentence.SCORES);
+        for (String c : BiasSentence.INPUT.columnNames()) {
+            values.set(c, in.getAs(c));
         }
-        values[BiasSentence.FIRST_SCORE] = layers;
-        values[BiasSentence.FIRST_SCORE + 1] = heads;
-        return values;
+        return values.set("layers", layers).set("heads", heads);
     }
 
-    static Row score(Row in, RawAttention raw, int layers, int heads) {
+    static RowValues score(Row in, RawAttention raw, int layers, int heads) {
         CharSpan pronoun = span(in, "pronoun");
         CharSpan target = span(in, "target");
-        Object[] values = base(in, layers, heads);
-        int s = BiasSentence.FIRST_SCORE;
+        RowValues values = base(in, layers, heads);
         try {
             double[][] perHead;
             double[] perLayer;
@@ -134,16 +132,14 @@ public final class BiasScorer implements MapPartitionsFunction<Row, Row> {
                 rollout = null;
             }
             WordAttention words = WordAttention.of(raw.encoding());
-            values[s + 2] = flatten(perHead);
-            values[s + 3] = perLayer;
-            values[s + 4] = headAvg;
-            values[s + 5] = rollout;
-            values[s + 6] = words.labels();
-            values[s + 7] = pronounRow(raw, words, SpanLocator.units(raw.encoding(), words, pronoun, "pronoun"));
+            values.set("per_head", flatten(perHead)).set("per_layer", perLayer).set("head_avg", headAvg)
+                    .set("rollout", rollout).set("words", words.labels())
+                    .set("pronoun_row", pronounRow(raw, words, SpanLocator.units(raw.encoding(), words, pronoun,
+                            "pronoun")));
         } catch (UnlocatedSpanException e) {
-            values[BiasSentence.SCORED.fieldIndex("error")] = e.getMessage();
+            values.set("error", e.getMessage());
         }
-        return RowFactory.create(values);
+        return values;
     }
 
     /** The pronoun's row of the word attention averaged over every layer and head (mean over its words). */

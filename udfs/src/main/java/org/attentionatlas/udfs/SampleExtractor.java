@@ -6,8 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.attentionatlas.engine.hooks.Captures;
 import org.attentionatlas.engine.hooks.HookKind;
 import org.attentionatlas.engine.hooks.Hooks;
@@ -15,6 +13,9 @@ import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.model.PaddedBatch;
 import org.attentionatlas.engine.stats.Windows;
 import org.attentionatlas.engine.tokenize.Encoding;
+import org.attentionatlas.results.AuditTables;
+import org.attentionatlas.results.ResultTable;
+import org.attentionatlas.results.RowValues;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,14 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class SampleExtractor implements FlatMapFunction<Row, Row> {
 
-    public static final StructType SCHEMA = new StructType()
-            .add("doc_id", DataTypes.StringType)
-            .add("content_hash", DataTypes.StringType)
-            .add("language", DataTypes.StringType)
-            .add("layer", DataTypes.IntegerType)
-            .add("head", DataTypes.IntegerType)
-            .add("tokens", DataTypes.createArrayType(DataTypes.StringType, false))
-            .add("attention", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false));
+    /** The rows it returns: the samples table without the model columns the driver adds. */
+    public static final ResultTable SAMPLE = AuditTables.SAMPLES.without("model", "revision");
 
     /** Encoder self-attention patterns: {@code blocks.N.attn.hook_pattern} or {@code encoder.blocks.N.…}. */
     private static final Pattern SELF_PATTERN = Pattern.compile("^(?:encoder\\.)?blocks\\.(\\d+)\\.attn\\.hook_pattern$");
@@ -74,8 +69,10 @@ public final class SampleExtractor implements FlatMapFunction<Row, Row> {
                     for (int q = 0; q < t; q++) {
                         rows[q] = java.util.Arrays.copyOfRange(p, (h * t + q) * t, (h * t + q + 1) * t);
                     }
-                    out.add(RowFactory.create(doc.getAs("doc_id"), doc.getAs("content_hash"), doc.getAs("language"),
-                            layer, h, first.tokens(), rows));
+                    out.add(RowFactory.create(RowValues.of(SAMPLE).set("doc_id", doc.getAs("doc_id"))
+                            .set("content_hash", doc.getAs("content_hash")).set("language", doc.getAs("language"))
+                            .set("layer", layer).set("head", h).set("tokens", first.tokens()).set("attention", rows)
+                            .values()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.attentionatlas.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,18 @@ public final class AtlasServer implements AutoCloseable {
         return start(config, InferenceCache.DEFAULT_MAX_BYTES);
     }
 
-    /** Starts a server whose recent inferences take at most {@code cacheBytes} of heap. */
+    /**
+     * Starts a server whose recent inferences take at most {@code cacheBytes} of heap; a port already in use is bad
+     * input ({@link PortInUseException}), not a bug.
+     */
     public static AtlasServer start(ServerConfig config, long cacheBytes) {
         AtlasServer s = new AtlasServer(config, cacheBytes);
-        s.app.start(config.host(), config.port());
+        try {
+            s.app.start(config.host(), config.port());
+        } catch (JavalinBindException e) {
+            s.close();
+            throw new PortInUseException(config.host(), config.port(), e);
+        }
         LOG.info("Attention Atlas on http://{}:{}/ (models {}, results {}, inference cache {} MB)", config.host(),
                 s.port(), s.models.names(), config.results(), cacheBytes >> 20);
         return s;

@@ -1,6 +1,7 @@
 package org.attentionatlas.jobs.audit;
 
 import org.attentionatlas.jobs.common.JobMain;
+import org.attentionatlas.jobs.common.SparkUiOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     private AuditOptions options;
 
+    @Mixin
+    private SparkUiOption ui;
+
     /** The settings the command line {@code args} give, as {@code audit} would run them. */
     public static AuditConfig config(String... args) {
         AuditCommand command = new AuditCommand();
@@ -25,7 +29,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AuditConfig config = options.config();
-        JobMain.run("audit", config.master(), spark -> new AuditJob(spark, config, System.out).run().describe());
+        JobMain.run("audit", config.master(), ui.enabled(), spark -> new AuditJob(spark, config, System.out).run().describe());
         return 0;
     }
 }

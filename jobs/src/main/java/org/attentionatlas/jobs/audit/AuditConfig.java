@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param metrics            head_stats statistic columns: "all" or a comma list
  * @param sampleSize         documents per model and revision whose raw attention is kept
  * @param progressIntervalMs console progress at most this often
+ * @param minSequences       head_specialisation compares only languages with at least this many sequences
  */
 public record AuditConfig(AuditSettings engine, CorpusSpec corpus, String dataset, String output, String master,
-                          int splitChars, int partitions, String metrics, int sampleSize, int progressIntervalMs) {
+                          int splitChars, int partitions, String metrics, int sampleSize, int progressIntervalMs,
+                          int minSequences) {
 
     public AuditConfig {
         Objects.requireNonNull(engine, "engine");
@@ -34,19 +36,20 @@ public record AuditConfig(AuditSettings engine, CorpusSpec corpus, String datase
         nonNegative("--partitions", partitions);
         nonNegative("--sample-size", sampleSize);
         nonNegative("--progress-interval-ms", progressIntervalMs);
+        nonNegative("--min-sequences", minSequences);
         HeadStatsView.metrics(metrics);
     }
 
     /** A copy reading another corpus (the dataset name recorded with it). */
     public AuditConfig withCorpus(CorpusSpec otherCorpus, String otherDataset) {
         return new AuditConfig(engine, otherCorpus, otherDataset, output, master, splitChars, partitions, metrics,
-                sampleSize, progressIntervalMs);
+                sampleSize, progressIntervalMs, minSequences);
     }
 
     /** A copy writing to another folder with another master and progress interval. */
     public AuditConfig withOutput(String otherOutput, String otherMaster, int otherProgressIntervalMs) {
         return new AuditConfig(engine, corpus, dataset, otherOutput, otherMaster, splitChars, partitions, metrics,
-                sampleSize, otherProgressIntervalMs);
+                sampleSize, otherProgressIntervalMs, minSequences);
     }
 
     /** Every setting as one JSON object (sorted keys), recorded in the runs table. */

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusFormat;
 import org.attentionatlas.datasets.CorpusReader;
@@ -16,11 +15,15 @@ import org.attentionatlas.datasets.DocumentStatus;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
+import org.attentionatlas.engine.progress.Pacing;
+import org.attentionatlas.engine.progress.Progress;
 import org.attentionatlas.engine.stats.HeadSums;
 import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkProgress;
+import org.attentionatlas.jobs.common.SparkTables;
 import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.results.AuditTables;
 import org.attentionatlas.results.ResultsLock;
@@ -140,6 +143,7 @@ public final class AuditJob {
                 byStatus.getOrDefault(DocumentStatus.INVALID, 0L), tokens, sequences, seconds);
         writeRunRow(store, runId, started, prov, spec, format, dataset, summary);
         writeHeadStats(store, runId);
+        writeHeadSpecialisation(store, runId);
         store.commit(runId, AuditTables.ALL);
         fresh.unpersist();
         keyed.unpersist();
@@ -149,14 +153,12 @@ public final class AuditJob {
     /** Runs the engine over the new documents; writes documents and head_sums to staging; returns tokens, sequences. */
     private long[] process(ResultStore store, String runId, Dataset<Row> fresh, int partitions, long total,
                            AuditSettings settings, ModelProvenance prov, String dataset, LoadedModel model) {
-        LongAccumulator docsDone = spark.sparkContext().longAccumulator("audit documents");
-        LongAccumulator tokensDone = spark.sparkContext().longAccumulator("audit tokens");
-        ProgressListener progress = new ProgressListener(docsDone, tokensDone, total,
-                config.progressIntervalMs(), out);
-        spark.sparkContext().addSparkListener(progress);
-        try {
+        Progress documentsDone = Progress.withTokens("audit", "documents", total,
+                Pacing.of(config.progressIntervalMs()), out);
+        try (SparkProgress progress = SparkProgress.start(spark, documentsDone)) {
             Dataset<Row> audited = splitLongDocuments(fresh).repartition(partitions, col("content_hash"), col("part"))
-                    .mapPartitions(new PartitionAuditor(settings, docsDone, tokensDone), Encoders.row(AuditedDocument.SCHEMA))
+                    .mapPartitions(new PartitionAuditor(settings, progress.items(), progress.tokens()),
+                            Encoders.row(AuditedDocument.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> documents = audited.groupBy("content_hash")
                     .agg(min("doc_id").as("doc_id"), min("language").as("language"), max("tokens").as("tokens"),
@@ -175,9 +177,6 @@ public final class AuditJob {
                     sum("windows").as("sequences")).first();
             audited.unpersist();
             return new long[] {totals.<Long>getAs("tokens"), totals.<Long>getAs("sequences")};
-        } finally {
-            progress.stop();
-            spark.sparkContext().removeSparkListener(progress);
         }
     }
 
@@ -223,6 +222,19 @@ public final class AuditJob {
                 runId, AuditTables.HEAD_STATS);
     }
 
+    /**
+     * Stages head_specialisation, scored from this run's staged head_stats (every committed run's and its own), so the
+     * same commit marker publishes both; an empty partition when no dataset has two languages to compare.
+     */
+    private void writeHeadSpecialisation(ResultStore store, String runId) {
+        HeadSpecialisationRows.Derived d = HeadSpecialisationRows.derive(store.staged(runId, AuditTables.HEAD_STATS),
+                config.minSequences());
+        out.println("audit: head_specialisation: " + d.rows().size() + " heads scored across languages"
+                + (d.excluded().isEmpty() ? "" : "; left out (fewer than " + config.minSequences() + " sequences): "
+                + String.join(", ", d.excluded())));
+        store.write(d.rows(), runId, AuditTables.HEAD_SPECIALISATION);
+    }
+
     /** Raw attention of up to sample-size documents per model and revision (smallest content hashes first). */
     private void writeSamples(ResultStore store, String runId, Dataset<Row> fresh, AuditSettings settings, ModelProvenance prov) {
         int wanted = config.sampleSize();
@@ -237,7 +249,7 @@ public final class AuditJob {
             return;
         }
         store.write(fresh.orderBy("content_hash").limit(take)
-                .flatMap(new SampleExtractor(settings), Encoders.row(SampleExtractor.SCHEMA))
+                .flatMap(new SampleExtractor(settings), Encoders.row(SparkTables.schema(SampleExtractor.SAMPLE)))
                 .withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision())),
                 runId, AuditTables.SAMPLES);
     }

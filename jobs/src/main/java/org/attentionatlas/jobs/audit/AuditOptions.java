@@ -27,10 +27,10 @@ public final class AuditOptions {
     @Option(names = "--models-dir", paramLabel = "DIR", description = "where short model names are unpacked (empty: the engine's default)")
     private String modelsDir;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "text file, folder of .txt files, .jsonl, .parquet or .csv (empty: the bundled corpus)")
+    @Option(names = "--input", paramLabel = "PATH", description = "text file, folder of .txt files, .jsonl, .parquet, .csv, or Tatoeba .tsv pairs (empty: the bundled corpus)")
     private String input;
 
-    @Option(names = "--format", description = "auto, text, txt-dir, jsonl, parquet or csv")
+    @Option(names = "--format", description = "auto, text, txt-dir, jsonl, parquet, csv or tatoeba (TSV pairs: both sides, languages from the file names)")
     private String format;
 
     @Option(names = "--text-field", paramLabel = "FIELD", description = "JSONL field of the text")
@@ -90,8 +90,12 @@ public final class AuditOptions {
     @Option(names = "--sample-size", paramLabel = "N", description = "documents per model and revision whose raw attention is kept")
     private int sampleSize;
 
-    @Option(names = "--progress-interval-ms", paramLabel = "MS", description = "console progress at most this often")
+    @Option(names = "--progress-interval-ms", paramLabel = "MS",
+            description = "console progress at most this often on a terminal (else every 30 s)")
     private int progressIntervalMs;
+
+    @Option(names = "--min-sequences", paramLabel = "N", description = "head_specialisation compares only languages with at least N sequences")
+    private int minSequences;
 
     /** The checked settings; an {@link IllegalArgumentException} (or InputException) naming a bad one. */
     public AuditConfig config() {
@@ -103,6 +107,6 @@ public final class AuditOptions {
         CorpusSpec corpus = new CorpusSpec(Settings.blankToNull(input), CorpusFormat.parse(format), text,
                 Settings.blankToNull(idField), Settings.blankToNull(langField), language);
         return new AuditConfig(engine, corpus, dataset, output, master, splitChars, partitions, metrics, sampleSize,
-                progressIntervalMs);
+                progressIntervalMs, minSequences);
     }
 }

@@ -4,6 +4,7 @@ import org.attentionatlas.engine.bias.Bootstrap;
 import org.attentionatlas.engine.bias.PermutationTest;
 import org.attentionatlas.engine.cli.ModelOptions;
 import org.attentionatlas.jobs.common.JobMain;
+import org.attentionatlas.jobs.common.SparkUiOption;
 import org.attentionatlas.jobs.common.Settings;
 import org.attentionatlas.udfs.BiasSettings;
 import org.attentionatlas.udfs.ModelSettings;
@@ -23,6 +24,9 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Mixin
     private ModelOptions model;
+
+    @Mixin
+    private SparkUiOption ui;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "where short model names are unpacked (default: the engine's)")
     private String modelsDir;
@@ -74,6 +78,10 @@ public final class BiasCommand implements Callable<Integer> {
             description = "score only the CrowS-Pairs pairs whose id is divisible by K")
     private int crowsEvery;
 
+    @Option(names = "--progress-interval-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "console progress at most this often on a terminal (else every 30 s)")
+    private int progressIntervalMs;
+
     /** The settings the command line {@code args} give, as {@code bias} would run them. */
     public static BiasConfig config(String... args) {
         BiasCommand command = new BiasCommand();
@@ -87,13 +95,14 @@ public final class BiasCommand implements Callable<Integer> {
         return new BiasConfig(new BiasSettings(m, batchSize, chunkSentences),
                 Arrays.stream(dataset.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
                         .filter(s -> !s.isEmpty()).distinct().toList(),
-                input, split, stats, output, master, seed, bootstrap, permutations, partitions, crowsEvery);
+                input, split, stats, output, master, seed, bootstrap, permutations, partitions, crowsEvery,
+                progressIntervalMs);
     }
 
     @Override
     public Integer call() {
         BiasConfig config = config();
-        JobMain.run("bias", config.master(), spark -> new BiasJob(spark, config, System.out).run().describe());
+        JobMain.run("bias", config.master(), ui.enabled(), spark -> new BiasJob(spark, config, System.out).run().describe());
         return 0;
     }
 }

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param permutations permutations of each association p-value
  * @param partitions   partitions of the sentences (0: automatic)
  * @param crowsEvery   score only the CrowS-Pairs pairs whose id is divisible by this
+ * @param progressIntervalMs console progress at most this often on a terminal
  */
 public record BiasConfig(BiasSettings scoring, List<String> datasets, String input, String split, String stats,
                          String output, String master, long seed, int bootstrap, int permutations, int partitions,
-                         int crowsEvery) {
+                         int crowsEvery, int progressIntervalMs) {
 
     public static final List<String> DATASETS = List.of("winobias", "winogender", "crows-pairs", "probes");
 
@@ -53,6 +54,9 @@ public record BiasConfig(BiasSettings scoring, List<String> datasets, String inp
         positive("--bootstrap", bootstrap);
         positive("--permutations", permutations);
         positive("--crows-every", crowsEvery);
+        if (progressIntervalMs < 0) {
+            throw new IllegalArgumentException("--progress-interval-ms must be 0 or more, got " + progressIntervalMs);
+        }
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions must be 0 or more, got " + partitions);
         }

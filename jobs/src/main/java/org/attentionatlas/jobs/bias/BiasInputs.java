@@ -1,7 +1,6 @@
 package org.attentionatlas.jobs.bias;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.datasets.bias.CrowsPair;
 import org.attentionatlas.datasets.bias.CrowsPairsData;
@@ -20,6 +19,7 @@ import org.attentionatlas.datasets.bias.WinoGenderReader;
 import org.attentionatlas.datasets.bias.WinoGenderSentence;
 import org.attentionatlas.text.CharSpan;
 import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.udfs.BiasSentence;
 
 import java.nio.file.Files;
@@ -104,9 +104,10 @@ public final class BiasInputs {
     }
 
     private void coref(WinoBiasPair p, WinoBiasSentence s, String variant) {
-        rows.add(RowFactory.create("winobias", BiasSentence.COREF, p.key(), variant, "type" + p.type(),
-                s.goldOccupation(), s.text(), s.pronoun().start(), s.pronoun().end(), s.gold().start(), s.gold().end(),
-                s.other().start(), s.other().end(), s.file(), (long) s.line(), rows.size(), null));
+        add(sentence("winobias", BiasSentence.COREF, p.key(), variant, "type" + p.type(), s.goldOccupation(), s.text(),
+                s.file(), s.line()).set("pronoun_start", s.pronoun().start()).set("pronoun_end", s.pronoun().end())
+                .set("target_start", s.gold().start()).set("target_end", s.gold().end())
+                .set("other_start", s.other().start()).set("other_end", s.other().end()));
     }
 
     /** One row per pair (masked-LM scores only); skipped with a note when the model has no MLM head. */
@@ -123,9 +124,10 @@ public final class BiasInputs {
         }
         for (CrowsPair p : data.pairs()) {
             if (p.id() % every == 0) {
-                rows.add(RowFactory.create("crows-pairs", BiasSentence.CROWS, "crows-" + p.id(),
-                        p.antistereo() ? "antistereo" : "stereo", p.bias().label(), "", p.sentMore(), 0, 1, 0, 1, -1,
-                        -1, CrowsPairsReader.FILE, p.line(), rows.size(), p.sentLess()));
+                add(sentence("crows-pairs", BiasSentence.CROWS, "crows-" + p.id(),
+                        p.antistereo() ? "antistereo" : "stereo", p.bias().label(), "", p.sentMore(),
+                        CrowsPairsReader.FILE, p.line()).set("pronoun_start", 0).set("pronoun_end", 1)
+                        .set("target_start", 0).set("target_end", 1).set("text2", p.sentLess()));
             }
         }
     }
@@ -230,9 +232,22 @@ public final class BiasInputs {
 
     private void pronoun(String dataset, String id, Gender g, String group, String occupation, String text,
                          CharSpan pronoun, CharSpan occupationSpan, String file, long line) {
-        rows.add(RowFactory.create(dataset, BiasSentence.PRONOUN, id, g == Gender.FEMALE ? "female" : "male", group,
-                occupation, text, pronoun.start(), pronoun.end(), occupationSpan.start(), occupationSpan.end(), -1, -1,
-                file, line, rows.size(), null));
+        add(sentence(dataset, BiasSentence.PRONOUN, id, g == Gender.FEMALE ? "female" : "male", group, occupation,
+                text, file, line).set("pronoun_start", pronoun.start()).set("pronoun_end", pronoun.end())
+                .set("target_start", occupationSpan.start()).set("target_end", occupationSpan.end()));
+    }
+
+    /** A sentence row with no second occupation (other = -1) and no second text until the caller sets them. */
+    private TableRow sentence(String dataset, String kind, String id, String variant, String grp, String occupation,
+                              String text, String file, long line) {
+        return TableRow.of(BiasSentence.INPUT).set("dataset", dataset).set("kind", kind).set("id", id)
+                .set("variant", variant).set("grp", grp).set("occupation", occupation).set("text", text)
+                .set("file", file).set("line", line).set("other_start", -1).set("other_end", -1).set("text2", null);
+    }
+
+    /** Adds {@code sentence} with its position in the input ({@code seq}). */
+    private void add(TableRow sentence) {
+        rows.add(sentence.set("seq", rows.size()).row());
     }
 
     private void report(String dataset, ReadReport r) {

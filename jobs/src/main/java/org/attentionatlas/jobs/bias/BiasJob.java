@@ -9,10 +9,14 @@ import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.bias.MaskedLmScorer;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
+import org.attentionatlas.engine.progress.Pacing;
+import org.attentionatlas.engine.progress.Progress;
 import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.common.SparkProgress;
+import org.attentionatlas.jobs.common.SparkTables;
 import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.results.BiasTables;
 import org.attentionatlas.results.ResultsLock;
@@ -120,14 +124,19 @@ public final class BiasJob {
                 : (int) Math.max(1, Math.min(rows.size(), Math.max(
                         (rows.size() + settings.chunkSentences() - 1) / settings.chunkSentences(),
                         2L * spark.sparkContext().defaultParallelism())));
-        Dataset<Row> scored = spark.createDataFrame(rows, BiasSentence.INPUT).repartition(partitions)
-                .mapPartitions(new BiasScorer(settings, maskedLm), Encoders.row(BiasSentence.SCORED))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        store.write(scored.withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
-                .coalesce(1), runId, BiasTables.SENTENCES);
-        List<Row> collected = scored.collectAsList();
-        scored.unpersist();
-        return collected;
+        Progress sentences = Progress.of("bias", "sentences", rows.size(), Pacing.of(config.progressIntervalMs()), out);
+        try (SparkProgress progress = SparkProgress.start(spark, sentences)) {
+            Dataset<Row> scored = spark.createDataFrame(rows, SparkTables.schema(BiasSentence.INPUT))
+                    .repartition(partitions)
+                    .mapPartitions(new BiasScorer(settings, maskedLm, progress.items()),
+                            Encoders.row(SparkTables.schema(BiasSentence.SCORED)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            List<Row> collected = scored.collectAsList(); // first, in parallel: the write below is one task
+            store.write(scored.withColumn("model", lit(prov.name())).withColumn("revision", lit(prov.revision()))
+                    .coalesce(1), runId, BiasTables.SENTENCES);
+            scored.unpersist();
+            return collected;
+        }
     }
 
     private static List<String> headlines(List<Row> summary) {

@@ -21,10 +21,16 @@ public final class JobMain {
     private JobMain() {
     }
 
-    /** Runs {@code job} in a session named "attention-atlas NAME" on {@code master} and prints its summary line. */
-    public static void run(String name, String master, Function<SparkSession, String> job) {
-        SparkSession spark = SparkSessions.create("attention-atlas " + name, master);
+    /**
+     * Runs {@code job} in a session named "attention-atlas NAME" on {@code master} and prints its summary line; with
+     * the web UI on, its URL first ({@code Spark UI: http://127.0.0.1:4040}).
+     */
+    public static void run(String name, String master, boolean ui, Function<SparkSession, String> job) {
+        SparkSession spark = SparkSessions.create("attention-atlas " + name, master, ui);
         try {
+            if (spark.sparkContext().uiWebUrl().isDefined()) {
+                System.out.println("Spark UI: " + spark.sparkContext().uiWebUrl().get());
+            }
             System.out.println(job.apply(spark));
         } finally {
             spark.stop();

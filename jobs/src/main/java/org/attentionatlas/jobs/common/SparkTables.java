@@ -20,11 +20,11 @@ public final class SparkTables {
     private SparkTables() {
     }
 
-    private static final Map<String, StructType> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<ResultTable, StructType> SCHEMAS = new ConcurrentHashMap<>();
 
     /** The table's columns as a Spark schema ({@code run_id} excluded: it comes from the partition folder). */
     public static StructType schema(ResultTable table) {
-        return SCHEMAS.computeIfAbsent(table.name(), n -> build(table));
+        return SCHEMAS.computeIfAbsent(table, SparkTables::build); // keyed by the columns: projections share a name
     }
 
     private static StructType build(ResultTable table) {
@@ -53,6 +53,7 @@ public final class SparkTables {
             case DOUBLE -> DataTypes.DoubleType;
             case TIMESTAMP -> DataTypes.TimestampType;
             case STRING_ARRAY -> DataTypes.createArrayType(DataTypes.StringType, false);
+            case LONG_ARRAY -> DataTypes.createArrayType(DataTypes.LongType, false);
             case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
             case FLOAT_MATRIX -> DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false);
         };

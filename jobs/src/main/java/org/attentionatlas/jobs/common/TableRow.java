@@ -3,6 +3,7 @@ package org.attentionatlas.jobs.common;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.attentionatlas.results.ResultTable;
+import org.attentionatlas.results.RowValues;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,18 +12,16 @@ import java.util.Map;
 /**
  * Builds one row (with its schema, so it reads back by name too) of a results table by column name: {@code TableRow.of(AuditTables.RUNS).set("tokens", 9L)…row()}.
  * An unknown column is an error, and so is a column left unset (set it to null explicitly), so a row can never
- * shift by one.
+ * shift by one ({@link RowValues}).
  */
 public final class TableRow {
 
     private final ResultTable table;
-    private final Object[] values;
-    private final boolean[] set;
+    private final RowValues values;
 
     private TableRow(ResultTable table) {
         this.table = table;
-        this.values = new Object[table.columns().size()];
-        this.set = new boolean[values.length];
+        this.values = RowValues.of(table);
     }
 
     public static TableRow of(ResultTable table) {
@@ -31,12 +30,7 @@ public final class TableRow {
 
     /** Sets one column; an {@link Instant} is stored as a timestamp. */
     public TableRow set(String column, Object value) {
-        int i = table.columnNames().indexOf(column);
-        if (i < 0) {
-            throw new IllegalArgumentException("table " + table.name() + " has no column " + column);
-        }
-        values[i] = value instanceof Instant t ? Timestamp.from(t) : value;
-        set[i] = true;
+        values.set(column, value instanceof Instant t ? Timestamp.from(t) : value);
         return this;
     }
 
@@ -47,12 +41,6 @@ public final class TableRow {
     }
 
     public Row row() {
-        for (int i = 0; i < set.length; i++) {
-            if (!set[i]) {
-                throw new IllegalStateException("column " + table.columnNames().get(i) + " of table " + table.name()
-                        + " is not set");
-            }
-        }
-        return new GenericRowWithSchema(values.clone(), SparkTables.schema(table)); // readable by name
+        return new GenericRowWithSchema(values.values(), SparkTables.schema(table)); // readable by name
     }
 }

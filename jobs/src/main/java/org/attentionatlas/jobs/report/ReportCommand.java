@@ -1,6 +1,7 @@
 package org.attentionatlas.jobs.report;
 
 import org.apache.spark.sql.SparkSession;
+import org.attentionatlas.engine.progress.Pacing;
 import org.attentionatlas.jobs.common.SparkSessions;
 import org.attentionatlas.reports.AuditReport;
 import org.attentionatlas.reports.ReportOptions;
@@ -44,15 +45,23 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[2])")
     private String master;
 
+    @Option(names = "--progress-interval-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "figures rendered of total, on stderr, at most this often on a terminal (else every 30 s)")
+    private int progressIntervalMs;
+
     /** The checked rendering options. */
     ReportOptions options() {
         if (!(scale > 0 && scale <= 8)) {
             throw new IllegalArgumentException("--scale must be in (0, 8], got " + scale);
         }
+        if (progressIntervalMs < 0) {
+            throw new IllegalArgumentException("--progress-interval-ms must be 0 or more, got " + progressIntervalMs);
+        }
         if (samples < 0) {
             throw new IllegalArgumentException("--samples must be 0 or more, got " + samples);
         }
-        return ReportOptions.defaults().withScale(scale).withSamples(samples);
+        return ReportOptions.defaults().withScale(scale).withSamples(samples)
+                .withProgress(Pacing.of(progressIntervalMs));
     }
 
     @Override

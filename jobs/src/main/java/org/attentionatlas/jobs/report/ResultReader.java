@@ -8,6 +8,7 @@ import org.attentionatlas.reports.data.AttentionSample;
 import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.data.RunInfo;
+import org.attentionatlas.reports.data.SpecialisedHead;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public final class ResultReader {
     /** Reads {@code dir}; at most {@code maxSamples} sampled documents (by doc id) are loaded. */
     public AuditResults read(String dir, int maxSamples) {
         SqlCommand.registerViews(spark, dir); // replaces the views of a previously read directory
-        return new AuditResults(dir, runs(), groups(), samples(maxSamples));
+        return new AuditResults(dir, runs(), groups(), samples(maxSamples), specialisation());
     }
 
     private List<RunInfo> runs() {
@@ -98,6 +99,26 @@ public final class ResultReader {
         }
         return new HeadGroup(key.get(0), key.get(1), key.get(2), key.get(3), layers, heads, stats, hist, roles, tokens,
                 sequences);
+    }
+
+    /** head_specialisation rows (the view is empty in a folder written before the table existed). */
+    private List<SpecialisedHead> specialisation() {
+        List<SpecialisedHead> out = new ArrayList<>();
+        for (Row r : spark.sql("SELECT * FROM head_specialisation ORDER BY model, revision, dataset, layer, head")
+                .collectAsList()) {
+            out.add(new SpecialisedHead(r.getAs("model"), r.getAs("revision"), r.getAs("dataset"),
+                    r.<Integer>getAs("layer"), r.<Integer>getAs("head"), list(r, "languages"),
+                    list(r, "language_sequences"), list(r, "language_tokens"), list(r, "excluded_languages"),
+                    r.<Long>getAs("min_sequences"), r.<Double>getAs("specificity"), list(r, "js_divergences"),
+                    r.getAs("most_different_language"), r.<Double>getAs("entropy_spread"),
+                    r.<Double>getAs("special_mass_spread"), list(r, "roles"), r.getAs("modal_role"),
+                    r.<Double>getAs("role_agreement")));
+        }
+        return out;
+    }
+
+    private static <T> List<T> list(Row r, String column) {
+        return r.getList(r.fieldIndex(column));
     }
 
     private List<AttentionSample> samples(int max) {

@@ -1,7 +1,7 @@
 package org.attentionatlas.jobs.bias;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.attentionatlas.jobs.common.TableRow;
 import org.attentionatlas.udfs.BiasSentence;
 import org.junit.jupiter.api.Test;
 
@@ -39,30 +39,17 @@ class BiasAggregatesTest {
 
     /** A scored WinoBias sentence with one layer of two heads, both equal to {@code share}. */
     private static Row coref(String id, String variant, int seq, double share, String error) {
-        Object[] v = new Object[BiasSentence.SCORED.size()];
-        v[0] = "winobias";
-        v[1] = BiasSentence.COREF;
-        v[2] = id;
-        v[3] = variant;
-        v[4] = "type1";
-        v[5] = "developer";
-        v[6] = "text";
-        for (int i = 7; i <= 12; i++) {
-            v[i] = 0;
+        TableRow r = TableRow.of(BiasSentence.SCORED).setAll(Map.of("dataset", "winobias", "kind", BiasSentence.COREF,
+                "id", id, "variant", variant, "grp", "type1", "occupation", "developer", "text", "text",
+                "file", "pro_stereotyped_type1.txt.dev", "line", (long) seq + 1, "seq", seq));
+        for (String span : List.of("pronoun", "target", "other")) {
+            r.set(span + "_start", 0).set(span + "_end", 0);
         }
-        v[13] = "pro_stereotyped_type1.txt.dev";
-        v[14] = (long) seq + 1;
-        v[15] = seq;
-        v[16] = null;
-        v[17] = 1;
-        v[18] = 2;
-        if (error == null) {
-            v[19] = scala.jdk.javaapi.CollectionConverters.asScala(List.of(share, share)).toSeq();
-            v[20] = scala.jdk.javaapi.CollectionConverters.asScala(List.of(share)).toSeq();
-            v[21] = share;
-            v[22] = share;
-        }
-        v[BiasSentence.SCORED.fieldIndex("error")] = error;
-        return new GenericRowWithSchema(v, BiasSentence.SCORED);
+        r.set("text2", null).set("layers", 1).set("heads", 2).set("words", null).set("pronoun_row", null)
+                .set("mlm", null).set("error", error);
+        boolean scored = error == null;
+        return r.set("per_head", scored ? scala.jdk.javaapi.CollectionConverters.asScala(List.of(share, share)).toSeq() : null)
+                .set("per_layer", scored ? scala.jdk.javaapi.CollectionConverters.asScala(List.of(share)).toSeq() : null)
+                .set("head_avg", scored ? share : null).set("rollout", scored ? share : null).row();
     }
 }

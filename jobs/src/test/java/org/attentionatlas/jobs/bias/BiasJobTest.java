@@ -107,6 +107,23 @@ class BiasJobTest {
         Files.writeString(input.resolve(name), content, StandardCharsets.UTF_8);
     }
 
+    /** Progress counts the 14 sentences as the executors score them and ends on all of them done. */
+    @Test
+    void progressShowsSentencesDoneOfTotal() {
+        Matcher m = Pattern.compile("bias progress: (\\d+)/(\\d+) sentences \\((\\d+)%\\), [0-9.]+ sentences/s, ETA")
+                .matcher(consoleText);
+        List<Long> done = new ArrayList<>();
+        while (m.find()) {
+            assertEquals("14", m.group(2), consoleText);
+            done.add(Long.parseLong(m.group(1)));
+        }
+        assertTrue(!done.isEmpty() && done.get(done.size() - 1) == 14, consoleText);
+        assertTrue(consoleText.contains("bias progress: 14/14 sentences (100%)"), consoleText);
+        for (int i = 1; i < done.size(); i++) {
+            assertTrue(done.get(i) > done.get(i - 1), "counts only grow: " + done);
+        }
+    }
+
     @Test
     void summaryEqualsTheEngineMetricsComputedDirectly() throws Exception {
         WinoBiasData data = WinoBiasReader.read(input, "dev");

@@ -1,5 +1,6 @@
 package org.attentionatlas.jobs.sql;
 
+import org.attentionatlas.jobs.cli.AtlasCommand;
 import org.attentionatlas.jobs.testing.ChildJvm;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
@@ -111,9 +112,9 @@ class ReadOnlyQueryTest {
         String refusedOutput = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(refused.waitFor(120, TimeUnit.SECONDS));
         assertEquals(2, refused.exitValue(), refusedOutput);
-        List<String> sqlLines = refusedOutput.lines().filter(l -> l.startsWith("sql: ")).toList();
+        List<String> sqlLines = refusedOutput.lines().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(1, sqlLines.size(), refusedOutput);
-        assertTrue(sqlLines.get(0).startsWith("sql: sql is read-only") && sqlLines.get(0).contains("CreateTable"),
+        assertTrue(sqlLines.get(0).startsWith("error: sql is read-only") && sqlLines.get(0).contains("CreateTable"),
                 refusedOutput);
         assertFalse(refusedOutput.contains("\tat "), "no stack trace: " + refusedOutput);
 
@@ -129,8 +130,8 @@ class ReadOnlyQueryTest {
     }
 
     private static Process start(Path work, Path results, String sql) throws IOException {
-        ProcessBuilder pb = ChildJvm.builder(SqlCommand.class.getName(),
-                List.of("--results", results.toString(), "--query", sql), null);
+        ProcessBuilder pb = ChildJvm.builder(AtlasCommand.class.getName(),
+                List.of("sql", "--results", results.toString(), "--query", sql), null);
         return pb.directory(work.toFile()).start();
     }
 

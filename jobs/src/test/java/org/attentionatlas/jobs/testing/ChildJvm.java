@@ -28,6 +28,7 @@ public final class ChildJvm {
             }
         }
         cmd.add("-Datlas.models.dir=" + System.getProperty("atlas.models.dir", "models"));
+        cmd.add("-Datlas.spark.ui=false"); // tests run without Spark's web UI
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(mainClass);

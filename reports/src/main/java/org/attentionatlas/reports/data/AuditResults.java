@@ -3,13 +3,26 @@ package org.attentionatlas.reports.data;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What the report shows of one result directory. */
-public record AuditResults(String source, List<RunInfo> runs, List<HeadGroup> groups, List<AttentionSample> samples) {
+/** What the report shows of one result directory; {@code specialisation} holds the head_specialisation rows. */
+public record AuditResults(String source, List<RunInfo> runs, List<HeadGroup> groups, List<AttentionSample> samples,
+                           List<SpecialisedHead> specialisation) {
 
     public AuditResults {
         runs = List.copyOf(runs);
         groups = List.copyOf(groups);
         samples = List.copyOf(samples);
+        specialisation = List.copyOf(specialisation);
+    }
+
+    /** Results without head_specialisation rows. */
+    public AuditResults(String source, List<RunInfo> runs, List<HeadGroup> groups, List<AttentionSample> samples) {
+        this(source, runs, groups, samples, List.of());
+    }
+
+    /** The head_stats group of one model revision, dataset and language, if present. */
+    public java.util.Optional<HeadGroup> group(String model, String revision, String dataset, String language) {
+        return groups.stream().filter(g -> g.model().equals(model) && g.revision().equals(revision)
+                && g.dataset().equals(dataset) && g.language().equals(language)).findFirst();
     }
 
     /** Comma-separated ids of the runs of one model revision (all runs when none match). */

@@ -47,6 +47,18 @@ public final class HeadHeatmaps {
     }
 
     public static Figure roles(HeadGroup g, Caption caption) {
+        Heatmap.Spec spec = roleSpec(g, "head roles — " + g.label());
+        return new ChartFigure(Heatmap.chart(spec), Heatmap.width(spec), Heatmap.height(spec), caption,
+                "role of each head, " + g.label());
+    }
+
+    /** The role map of one group as a panel of a {@link org.attentionatlas.reports.render.FigureRow}. */
+    public static ChartFigure rolePanel(HeadGroup g, String title) {
+        Heatmap.Spec spec = roleSpec(g, title);
+        return ChartFigure.panel(Heatmap.chart(spec), Heatmap.width(spec), Heatmap.height(spec), title);
+    }
+
+    private static Heatmap.Spec roleSpec(HeadGroup g, String title) {
         List<String> names = new ArrayList<>(ROLES);
         double[][] idx = new double[g.layers()][g.heads()];
         for (int l = 0; l < g.layers(); l++) {
@@ -63,11 +75,9 @@ public final class HeadHeatmaps {
             }
         }
         String[] categories = names.toArray(new String[0]);
-        Heatmap.Spec spec = new Heatmap.Spec("head roles — " + g.label(), "layer", indexLabels(g.layers()), "head",
+        return new Heatmap.Spec(title, "layer", indexLabels(g.layers()), "head",
                 indexLabels(g.heads()), idx, new CategoryScale(categories.length), "role",
                 v -> Double.isFinite(v) ? categories[(int) v] : "n/a", categories, 24);
-        return new ChartFigure(Heatmap.chart(spec), Heatmap.width(spec), Heatmap.height(spec), caption,
-                "role of each head, " + g.label());
     }
 
     /** Category index → a fixed qualitative colour. */

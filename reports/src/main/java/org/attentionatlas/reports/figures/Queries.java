@@ -37,6 +37,20 @@ public final class Queries {
                 + column + where(other) + "  [in " + otherDir + "]";
     }
 
+    /** head_specialisation columns of one model revision and dataset. */
+    public static String specialisation(String model, String revision, String dataset, String columns) {
+        return "SELECT " + columns + " FROM head_specialisation WHERE model = " + literal(model) + " AND revision = "
+                + literal(revision) + " AND dataset = " + literal(dataset);
+    }
+
+    /** One column of head_stats for the given languages of one model revision and dataset. */
+    public static String perLanguage(String model, String revision, String dataset, java.util.List<String> languages,
+                                     String columns) {
+        return "SELECT language, " + columns + " FROM head_stats WHERE model = " + literal(model) + " AND revision = "
+                + literal(revision) + " AND dataset = " + literal(dataset) + " AND language IN ("
+                + String.join(", ", languages.stream().map(Queries::literal).toList()) + ")";
+    }
+
     public static String sample(String docId, int layer, Integer head) {
         return "SELECT tokens, attention FROM samples WHERE doc_id = " + literal(docId)
                 + (layer < 0 ? "" : " AND layer = " + layer) + (head == null ? "" : " AND head = " + head);

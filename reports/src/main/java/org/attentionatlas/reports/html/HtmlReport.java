@@ -1,10 +1,13 @@
 package org.attentionatlas.reports.html;
 
+import org.attentionatlas.engine.progress.Pacing;
+import org.attentionatlas.engine.progress.Progress;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.FigureFiles;
 import org.attentionatlas.reports.render.HotSpot;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,6 +54,9 @@ public final class HtmlReport implements AutoCloseable {
     private final Set<String> stems = new HashSet<>();
     private boolean sectionOpen;
     private boolean committed;
+    private PrintStream progressOut;
+    private Pacing progressPacing;
+    private long firstFigureNanos;
 
     private HtmlReport(Path target, Path work, double scale, String title) {
         this.target = target;
@@ -99,6 +105,12 @@ public final class HtmlReport implements AutoCloseable {
         }
     }
 
+    /** Prints figures rendered of total to {@code out} while {@link #commit()} waits for them. */
+    public void reportProgress(PrintStream out, Pacing pacing) {
+        this.progressOut = out;
+        this.progressPacing = pacing;
+    }
+
     /** Starts a section (closing the previous one); what follows goes into it. */
     public void section(String heading, String intro) {
         closeSection();
@@ -130,6 +142,9 @@ public final class HtmlReport implements AutoCloseable {
     /** Places the figure here; its PNG and SVG are written in the background. Returns its file stem. */
     public String figure(Figure f, String name) {
         String stem = uniqueStem(name);
+        if (firstFigureNanos == 0) {
+            firstFigureNanos = System.nanoTime();
+        }
         parts.add(body.toString());
         body = new StringBuilder();
         parts.add(pool.submit(() -> figureHtml(f, stem)));
@@ -230,10 +245,20 @@ public final class HtmlReport implements AutoCloseable {
     /** The body with every figure's HTML, waiting for the figures still being rendered. */
     private String joined() throws IOException {
         StringBuilder b = new StringBuilder();
+        List<Future<?>> figures = parts.stream().<Future<?>>mapMulti((p, keep) -> {
+            if (p instanceof Future<?> f) {
+                keep.accept(f);
+            }
+        }).toList();
+        Progress rendered = progressOut == null ? null : Progress.of("report", "figures", figures.size(),
+                progressPacing, progressOut).startedAt(firstFigureNanos); // figures render from their first one on
         for (Object part : parts) {
             if (part instanceof Future<?> f) {
                 try {
                     b.append(f.get());
+                    if (rendered != null) { // every finished figure, not only those waited for so far
+                        rendered.update(figures.stream().filter(Future::isDone).count(), 0);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while rendering figures", e);
