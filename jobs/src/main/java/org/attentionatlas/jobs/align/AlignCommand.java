@@ -3,6 +3,7 @@ package org.attentionatlas.jobs.align;
 import org.attentionatlas.engine.cli.ModelOptions;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.Settings;
+import org.attentionatlas.jobs.common.SparkUiOption;
 import org.attentionatlas.udfs.AlignSettings;
 import org.attentionatlas.udfs.ModelSettings;
 import picocli.CommandLine;
@@ -20,6 +21,9 @@ public final class AlignCommand implements Callable<Integer> {
 
     @Mixin
     private ModelOptions model;
+
+    @Mixin
+    private SparkUiOption ui;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "where short model names are unpacked (default: the engine's)")
     private String modelsDir;
@@ -73,7 +77,7 @@ public final class AlignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AlignConfig config = config();
-        JobMain.run("align", config.master(), spark -> new AlignJob(spark, config, System.out).run().describe());
+        JobMain.run("align", config.master(), ui.enabled(), spark -> new AlignJob(spark, config, System.out).run().describe());
         return 0;
     }
 }
