@@ -2,10 +2,9 @@ package org.attentionatlas.jobs.align;
 
 import org.attentionatlas.engine.cli.ModelOptions;
 import org.attentionatlas.jobs.common.JobMain;
-import org.attentionatlas.jobs.common.Settings;
+import org.attentionatlas.jobs.common.SparkJobOptions;
 import org.attentionatlas.jobs.common.SparkUiOption;
 import org.attentionatlas.udfs.AlignSettings;
-import org.attentionatlas.udfs.ModelSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,10 +22,10 @@ public final class AlignCommand implements Callable<Integer> {
     private ModelOptions model;
 
     @Mixin
-    private SparkUiOption ui;
+    private SparkJobOptions job;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "where short model names are unpacked (default: the engine's)")
-    private String modelsDir;
+    @Mixin
+    private SparkUiOption ui;
 
     @Option(names = "--input", paramLabel = "PAIRS", required = true,
             description = "sentence pairs: awesome-align 'src ||| tgt' lines (pre-split words) or a Tatoeba TSV")
@@ -41,21 +40,11 @@ public final class AlignCommand implements Callable<Integer> {
     @Option(names = "--links", description = "write align_links: per pair the links of the best layer/method and the best head")
     private boolean links;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "results", description = "results folder")
-    private String output;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[2])")
-    private String master;
-
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16", description = "sentence pairs per forward pass")
     private int batchSize;
 
     @Option(names = "--chunk-pairs", paramLabel = "N", defaultValue = "128", description = "pairs a task holds at once")
     private int chunkPairs;
-
-    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
-            description = "PyTorch intra-op threads per executor JVM (0: PyTorch's default)")
-    private int torchThreads;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "partitions of the pairs (0: automatic)")
     private int partitions;
@@ -68,10 +57,8 @@ public final class AlignCommand implements Callable<Integer> {
     }
 
     AlignConfig config() {
-        ModelSettings m = new ModelSettings(model.model(), JobMain.modelsDir(Settings.blankToNull(modelsDir)),
-                model.device(), false, torchThreads);
-        return new AlignConfig(new AlignSettings(m, batchSize, chunkPairs, links), input, gold, languagePair, output,
-                master, partitions);
+        AlignSettings settings = new AlignSettings(job.modelSettings(model), batchSize, chunkPairs, links);
+        return new AlignConfig(settings, input, gold, languagePair, job.output(), job.master(), partitions);
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.attentionatlas.engine.bias.PermutationTest;
 import org.attentionatlas.engine.cli.ModelOptions;
 import org.attentionatlas.jobs.common.JobMain;
 import org.attentionatlas.jobs.common.SparkUiOption;
-import org.attentionatlas.jobs.common.Settings;
+import org.attentionatlas.jobs.common.SparkJobOptions;
 import org.attentionatlas.udfs.BiasSettings;
 import org.attentionatlas.udfs.ModelSettings;
 import picocli.CommandLine;
@@ -26,10 +26,10 @@ public final class BiasCommand implements Callable<Integer> {
     private ModelOptions model;
 
     @Mixin
-    private SparkUiOption ui;
+    private SparkJobOptions job;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "where short model names are unpacked (default: the engine's)")
-    private String modelsDir;
+    @Mixin
+    private SparkUiOption ui;
 
     @Option(names = "--dataset", paramLabel = "NAME,...", defaultValue = "probes",
             description = "comma list of winobias, winogender, crows-pairs, probes")
@@ -43,12 +43,6 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Option(names = "--stats", paramLabel = "PATH", description = "WinoGender occupations-stats.tsv or its folder (default: under --input)")
     private String stats;
-
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "results", description = "results folder")
-    private String output;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[2])")
-    private String master;
 
     @Option(names = "--seed", defaultValue = "" + Bootstrap.DEFAULT_SEED, description = "seed of the resampling tests")
     private long seed;
@@ -66,10 +60,6 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Option(names = "--chunk-sentences", paramLabel = "N", defaultValue = "256", description = "sentences a task holds at once")
     private int chunkSentences;
-
-    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
-            description = "PyTorch intra-op threads per executor JVM (0: PyTorch's default)")
-    private int torchThreads;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "partitions of the sentences (0: automatic)")
     private int partitions;
@@ -91,11 +81,11 @@ public final class BiasCommand implements Callable<Integer> {
 
     /** The checked settings; an {@link IllegalArgumentException} naming a bad one. */
     BiasConfig config() {
-        ModelSettings m = new ModelSettings(model.model(), JobMain.modelsDir(Settings.blankToNull(modelsDir)), model.device(), false, torchThreads);
+        ModelSettings m = job.modelSettings(model);
         return new BiasConfig(new BiasSettings(m, batchSize, chunkSentences),
                 Arrays.stream(dataset.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
                         .filter(s -> !s.isEmpty()).distinct().toList(),
-                input, split, stats, output, master, seed, bootstrap, permutations, partitions, crowsEvery,
+                input, split, stats, job.output(), job.master(), seed, bootstrap, permutations, partitions, crowsEvery,
                 progressIntervalMs);
     }
 
