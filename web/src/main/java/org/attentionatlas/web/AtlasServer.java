@@ -29,7 +29,8 @@ public final class AtlasServer implements AutoCloseable {
         this.queue = new InferenceQueue(config.queueCapacity());
         this.cache = new InferenceCache(cacheBytes);
         InferenceService inferences = new InferenceService(models, queue, cache);
-        ExportService exports = new ExportService(inferences);
+        PairService pairs = new PairService(models, queue);
+        ExportService exports = new ExportService(inferences, pairs);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.staticFiles.add("/public", Location.CLASSPATH);
@@ -37,6 +38,7 @@ public final class AtlasServer implements AutoCloseable {
                     Math.round(ms)));
         });
         new AttentionApi(inferences, models).register(app);
+        new PairApi(pairs).register(app);
         new ResultsApi(new ResultsReader(config.results())).register(app);
         app.get("/api/export", ctx -> {
             ExportService.Export e = exports.export(ctx.queryParamMap().entrySet().stream()

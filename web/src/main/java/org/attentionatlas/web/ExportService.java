@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** Server-side PNG (1×, 2×, 4×) and SVG of any view, drawn by the reports module's renderers. */
 public final class ExportService {
 
-    public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow");
+    public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow", "pair");
     public static final int THUMB = 48;
     static final long MAX_PIXELS = 80_000_000L;
 
@@ -27,16 +27,25 @@ public final class ExportService {
     }
 
     private final InferenceService inferences;
+    private final PairService pairs;
 
-    public ExportService(InferenceService inferences) {
+    public ExportService(InferenceService inferences, PairService pairs) {
         this.inferences = inferences;
+        this.pairs = pairs;
     }
 
     public Export export(Map<String, String> p) {
-        Inference inference = inferences.get(p.get("run"));
         String view = Params.oneOf("view", p.get("view"), VIEWS, "head");
         String format = Params.oneOf("format", p.get("format"), Set.of("png", "svg"), "png");
         int scale = Integer.parseInt(Params.oneOf("scale", p.get("scale"), Set.of("1", "2", "4"), "1"));
+        if (view.equals("pair")) {
+            PairInference pair = pairs.get(p.get("pair"));
+            PairChoice c = PairChoice.of(pair, p.get("layer"), p.get("head"), p.get("simLayer"));
+            Figure f = new PairViewFigure(c.title(pair), pair.source(), pair.target(),
+                    pair.sourceToTarget(c.layer(), c.head()), c.similarity(pair));
+            return write(f, "atlas-pair-" + pair.id(), format, scale);
+        }
+        Inference inference = inferences.get(p.get("run"));
         double threshold = Params.doubleIn("threshold", p.get("threshold"), 0, 1, 0);
         Figure f = switch (view) {
             case "model" -> modelGrid(inference);
@@ -54,14 +63,17 @@ public final class ExportService {
                 yield new HeadViewFigure(v.title(), v.labels(), v.matrix(), threshold, 5000);
             }
         };
-        String stem = "atlas-" + view + "-" + inference.id();
+        return write(f, "atlas-" + view + "-" + inference.id(), format, scale);
+    }
+
+    private static Export write(Figure f, String stem, String format, int scale) {
         int drawScale = format.equals("svg") ? 1 : scale; // FigureFiles writes both files; keep the unused PNG small
         long pixels = (long) f.width() * f.height() * drawScale * drawScale;
         if (pixels > MAX_PIXELS) {
             throw ApiError.badRequest("a " + scale + "× PNG of this view would be " + f.width() * drawScale + " × "
                     + f.height() * drawScale + " pixels; choose a smaller scale or SVG");
         }
-        return write(f, stem, format, drawScale);
+        return files(f, stem, format, drawScale);
     }
 
     private static ModelGridFigure modelGrid(Inference inference) {
@@ -78,7 +90,7 @@ public final class ExportService {
         return new Caption("web " + inference.id(), inference.model(), inference.revision(), "");
     }
 
-    private static Export write(Figure f, String stem, String format, int scale) {
+    private static Export files(Figure f, String stem, String format, int scale) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("atlas-export");

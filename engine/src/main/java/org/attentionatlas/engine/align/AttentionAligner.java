@@ -28,27 +28,8 @@ public final class AttentionAligner {
 
     /** {@code attention}: [layers, heads, T, T] of the pair's tokens (no padding). */
     public static Links align(NDArray attention, PairSequence pair) {
-        NDManager m = attention.getManager();
-        int t = pair.length();
-        int u = pair.units();
-        float[] mean = new float[u * t];
-        float[] sum = new float[t * u];
-        int[] count = new int[u];
-        for (int unit : pair.unitOfToken()) {
-            if (unit >= 0) {
-                count[unit]++;
-            }
-        }
-        for (int k = 0; k < t; k++) {
-            int unit = pair.unitOfToken()[k];
-            if (unit >= 0) {
-                mean[unit * t + k] = 1f / count[unit];
-                sum[k * u + unit] = 1f;
-            }
-        }
-        NDArray q = m.create(mean, new Shape(u, t));
-        NDArray k = m.create(sum, new Shape(t, u));
-        NDArray words = q.matMul(attention.toType(DataType.FLOAT32, false)).matMul(k); // [L, H, U, U]
+        NDArray words = wordAttention(attention, pair);
+        int[] count = tokensPerUnit(pair);
         int layers = (int) words.getShape().get(0);
         int heads = (int) words.getShape().get(1);
         int ms = pair.srcWords();
@@ -67,6 +48,40 @@ public final class AttentionAligner {
             headLinks.add(row);
         }
         return new Links(meanLinks, headLinks);
+    }
+
+    /**
+     * Word-level attention [layers, heads, U, U] of the pair's units (source words, then target words) from token
+     * attention [layers, heads, T, T]: a query word's row is the mean of its subwords' rows, a key word receives the
+     * sum of its subwords' columns.
+     */
+    public static NDArray wordAttention(NDArray attention, PairSequence pair) {
+        NDManager m = attention.getManager();
+        int t = pair.length();
+        int u = pair.units();
+        float[] mean = new float[u * t];
+        float[] sum = new float[t * u];
+        int[] count = tokensPerUnit(pair);
+        for (int k = 0; k < t; k++) {
+            int unit = pair.unitOfToken()[k];
+            if (unit >= 0) {
+                mean[unit * t + k] = 1f / count[unit];
+                sum[k * u + unit] = 1f;
+            }
+        }
+        NDArray q = m.create(mean, new Shape(u, t));
+        NDArray k = m.create(sum, new Shape(t, u));
+        return q.matMul(attention.toType(DataType.FLOAT32, false)).matMul(k);
+    }
+
+    private static int[] tokensPerUnit(PairSequence pair) {
+        int[] count = new int[pair.units()];
+        for (int unit : pair.unitOfToken()) {
+            if (unit >= 0) {
+                count[unit]++;
+            }
+        }
+        return count;
     }
 
     /** Each source word's best target word and each target word's best source word; -1 for a word without tokens. */

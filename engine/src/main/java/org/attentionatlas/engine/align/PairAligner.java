@@ -124,21 +124,8 @@ public final class PairAligner {
 
     private void attention(List<TokenizedPair> batch, List<List<Set<Link>>> links) {
         try (NDManager m = NDManager.newBaseManager(model.device())) {
-            List<int[]> ids = new ArrayList<>();
-            List<int[]> types = new ArrayList<>();
-            for (TokenizedPair p : batch) {
-                ids.add(p.joined().ids());
-                types.add(p.joined().types());
-            }
-            Hooks hooks = Hooks.create();
-            Captures cap = Captures.of(m, hooks, EnumSet.of(HookKind.PATTERN));
-            model.forward(m, PaddedBatch.withTypes(m, ids, types, padId), hooks);
             int layers = grid.layers();
-            NDList patterns = new NDList(layers);
-            for (int l = 0; l < layers; l++) {
-                patterns.add(cap.get(new HookPoint(Stack.MAIN, l, HookKind.PATTERN)));
-            }
-            NDArray all = NDArrays.stack(patterns); // [layers, B, H, T, T]
+            NDArray all = patterns(m, batch); // [layers, B, H, T, T]
             for (int b = 0; b < batch.size(); b++) {
                 PairSequence p = batch.get(b).joined();
                 int n = p.length();
@@ -154,5 +141,47 @@ public final class PairAligner {
                 }
             }
         }
+    }
+
+    /**
+     * The word-level attention of one pair's joined pass, [layers][heads][U][U] on the host, units as
+     * {@link PairSequence} numbers them (source words, then target words).
+     */
+    public float[][][][] wordAttention(TokenizedPair pair) {
+        try (NDManager m = NDManager.newBaseManager(model.device())) {
+            PairSequence p = pair.joined();
+            NDArray words = AttentionAligner.wordAttention(patterns(m, List.of(pair)).get(new NDIndex(":, 0")), p);
+            int l = grid.layers();
+            int h = grid.heads();
+            int u = p.units();
+            float[] flat = words.toFloatArray();
+            float[][][][] out = new float[l][h][u][u];
+            for (int i = 0; i < l; i++) {
+                for (int j = 0; j < h; j++) {
+                    for (int q = 0; q < u; q++) {
+                        System.arraycopy(flat, ((i * h + j) * u + q) * u, out[i][j][q], 0, u);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Every layer's attention pattern of the joined pairs: [layers, B, H, T, T]. */
+    private NDArray patterns(NDManager m, List<TokenizedPair> batch) {
+        List<int[]> ids = new ArrayList<>();
+        List<int[]> types = new ArrayList<>();
+        for (TokenizedPair p : batch) {
+            ids.add(p.joined().ids());
+            types.add(p.joined().types());
+        }
+        Hooks hooks = Hooks.create();
+        Captures cap = Captures.of(m, hooks, EnumSet.of(HookKind.PATTERN));
+        model.forward(m, PaddedBatch.withTypes(m, ids, types, padId), hooks);
+        NDList patterns = new NDList(grid.layers());
+        for (int l = 0; l < grid.layers(); l++) {
+            patterns.add(cap.get(new HookPoint(Stack.MAIN, l, HookKind.PATTERN)));
+        }
+        return NDArrays.stack(patterns);
     }
 }
