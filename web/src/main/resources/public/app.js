@@ -6,7 +6,7 @@
   const LINES_PER_FRAME = 800; // drawn in chunks with requestAnimationFrame so a 500-token text never freezes the tab
   const VIRIDIS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d', '#27ad81', '#5cc863', '#aadc32', '#fde725'];
   const $ = (id) => document.getElementById(id);
-  const state = { run: null, view: 'head', drawToken: 0 };
+  const state = { run: null, pair: null, view: 'head', drawToken: 0 };
 
   function el(name, attrs, text) {
     const e = document.createElementNS(SVG, name);
@@ -238,7 +238,36 @@
     svg.setAttribute('data-state', 'done');
   }
 
-  const VIEWS = { head: headView, model: modelView, heatmap: heatmapView, flow: flowView };
+  // ---- pair view: source words left, target words right; one head's source→target attention (each row scaled to
+  // its largest weight) and the similarity links (dashed) at the layer the server picks ----
+  async function pairView() {
+    if (!state.pair) { $('view').replaceChildren(document.createTextNode('Type a translation and press Run.')); return; }
+    const p = params();
+    const head = p.head === 'mean' ? 0 : p.head;
+    const r = await api(`/api/pair?pair=${encodeURIComponent(state.pair)}&layer=${p.layer}&head=${head}`);
+    const rows = Math.max(r.source.length, r.target.length);
+    const x0 = 160, x1 = 400;
+    const y = (i) => 40 + (i + 0.5) * 18;
+    const svg = newFigure(580, 60 + rows * 18,
+      `${r.model} — layer ${r.layer} head ${r.head} source→target; similarity at layer ${r.simLayer}`);
+    svg.setAttribute('data-pair', r.pair);
+    r.sourceToTarget.forEach((row, i) => {
+      const max = Math.max(...row);
+      row.forEach((w, j) => {
+        if (max <= 0) return;
+        const t = w / max;
+        svg.appendChild(el('line', { class: 'attn', x1: x0 + 4, y1: y(i), x2: x1 - 4, y2: y(j),
+          'stroke-width': 0.5 + 3 * t, 'stroke-opacity': 0.06 + 0.8 * t }));
+      });
+    });
+    r.similarity.forEach(([i, j]) => svg.appendChild(el('line', { class: 'sim', x1: x0 + 4, y1: y(i), x2: x1 - 4,
+      y2: y(j), stroke: '#d9822b', 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })));
+    r.source.forEach((w, i) => svg.appendChild(el('text', { x: x0 - 6, y: y(i) + 4, 'text-anchor': 'end' }, clip(w, 20))));
+    r.target.forEach((w, j) => svg.appendChild(el('text', { x: x1 + 6, y: y(j) + 4 }, clip(w, 20))));
+    svg.setAttribute('data-state', 'done');
+  }
+
+  const VIEWS = { head: headView, model: modelView, heatmap: heatmapView, flow: flowView, pair: pairView };
 
   async function show(view) {
     state.view = view || state.view;
@@ -273,6 +302,13 @@
       if (keepHead !== '' && (keepHead === 'mean' || keepHead < r.heads)) head.value = keepHead;
       layer.disabled = head.disabled = false;
       status(`${r.model}: ${r.tokens.length} tokens, ${r.layers} layers × ${r.heads} heads`);
+      state.pair = null;
+      if ($('translation').value.trim()) {
+        const p = await api('/api/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ model: $('model').value, source: $('text').value, target: $('translation').value }) });
+        state.pair = p.pair;
+        state.view = 'pair';
+      }
       await show();
     } catch (e) {
       status('');
