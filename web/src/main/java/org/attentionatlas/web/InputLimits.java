@@ -14,11 +14,17 @@ public final class InputLimits {
     }
 
     public static String checkText(String text) {
+        return checkText("text", text);
+    }
+
+    /** {@code what}: the field the page calls it, as the message names it ("text", "source", "target"). */
+    public static String checkText(String what, String text) {
         if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("the text is empty; type a sentence");
+            throw ApiError.badRequest("the " + what + " is empty; type a sentence");
         }
         if (text.length() > MAX_CHARS) {
-            throw ApiError.badRequest("the text has " + text.length() + " characters; the limit is " + MAX_CHARS);
+            throw ApiError.badRequest("the " + what + " has " + text.length() + " characters; the limit is "
+                    + MAX_CHARS);
         }
         return text;
     }

@@ -72,13 +72,6 @@ public final class PairService {
     }
 
     private static List<String> words(String field, String text) {
-        if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("the " + field + " is empty; type a sentence");
-        }
-        if (text.length() > InputLimits.MAX_CHARS) {
-            throw ApiError.badRequest("the " + field + " has " + text.length() + " characters; the limit is "
-                    + InputLimits.MAX_CHARS);
-        }
-        return Arrays.asList(text.strip().split("\\s+"));
+        return Arrays.asList(InputLimits.checkText(field, text).strip().split("\\s+"));
     }
 }
