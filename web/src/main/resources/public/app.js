@@ -251,6 +251,8 @@
     const svg = newFigure(580, 60 + rows * 18,
       `${r.model} — layer ${r.layer} head ${r.head} source→target; similarity at layer ${r.simLayer}`);
     svg.setAttribute('data-pair', r.pair);
+    svg.setAttribute('data-layer', r.layer);
+    svg.setAttribute('data-head', r.head);
     r.sourceToTarget.forEach((row, i) => {
       const max = Math.max(...row);
       row.forEach((w, j) => {

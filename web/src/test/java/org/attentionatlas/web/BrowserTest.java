@@ -214,6 +214,27 @@ class BrowserTest {
     }
 
     @Test
+    void translationFillsThePairViewAtThePickedHead() throws Exception {
+        load();
+        driver.findElement(By.id("translation")).sendKeys("Ich mag grünen Tee .");
+        runText("I like green tea .");
+        waitForFigure("pair", Map.of());
+        new Select(driver.findElement(By.id("layer"))).selectByValue("2");
+        new Select(driver.findElement(By.id("head"))).selectByValue("3");
+        waitForFigure("pair", Map.of("data-layer", "2", "data-head", "3"));
+        String pair = driver.findElement(By.id("figure")).getAttribute("data-pair");
+        JsonNode api = TestServer.json(TestServer.get("/api/pair?pair=" + pair + "&layer=2&head=3"));
+        @SuppressWarnings("unchecked")
+        List<Object> counts = (List<Object>) js().executeScript("return [document.querySelectorAll('#figure line.attn')"
+                + ".length, document.querySelectorAll('#figure line.sim').length, Array.from(document.querySelectorAll("
+                + "'#figure text')).map(t => t.textContent).join(' ')];");
+        assertEquals(5L * 5L, counts.get(0), "one line per source × target word");
+        assertEquals((long) api.get("similarity").size(), counts.get(1));
+        assertTrue(((String) counts.get(2)).contains("grünen"), (String) counts.get(2));
+        Files.write(artifacts.resolve("pair-view.png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
     void hostileTextIsShownAsTextAndRunsNoScript() throws Exception {
         load();
         String text = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"> <b>bold</b> & done";
