@@ -20,9 +20,8 @@ import java.util.Map;
 /**
  * "Multilingual heads": for each model revision and dataset with head_specialisation rows, the head-specialisation
  * part — role maps per language side by side, the specificity heatmap, the most language-specific heads as a table
- * and their offset profiles per language. The section is made of parts, one method each; the cross-language
- * alignment part (AER by layer from align_layers, issue #10 §1) belongs after {@link #specialisation} as a part of
- * its own, reading its own table.
+ * and their offset profiles per language — then the cross-language alignment part ({@link AlignmentPart}, from
+ * align_layers and align_heads). Either part alone makes the section.
  */
 final class MultilingualSection {
 
@@ -37,9 +36,9 @@ final class MultilingualSection {
         this.options = options;
     }
 
-    /** Writes the section when the results hold head_specialisation rows; returns whether it did. */
+    /** Writes the section when the results hold head_specialisation or alignment rows; returns whether it did. */
     boolean write(AuditResults r) {
-        if (r.specialisation().isEmpty()) {
+        if (r.specialisation().isEmpty() && r.alignment().isEmpty()) {
             return false;
         }
         Map<List<String>, List<SpecialisedHead>> byDataset = new LinkedHashMap<>();
@@ -49,8 +48,11 @@ final class MultilingualSection {
         html.section("Multilingual heads", "Which heads behave differently per language. A head's specificity is the "
                 + "mean Jensen–Shannon divergence (natural log, in nats; at most ln 2 ≈ 0.693) between its offset "
                 + "histogram in each language and the mean of those histograms; only languages with enough "
-                + "sequences take part (docs/multilingual.md).");
+                + "sequences take part (docs/multilingual.md). Cross-language alignment: alignment error rate (AER, "
+                + "Och & Ney; lower is better) of word links from hidden-state similarity per layer and from each "
+                + "attention head (docs/align.md).");
         byDataset.forEach((key, rows) -> specialisation(r, rows));
+        new AlignmentPart(html).write(r.alignment());
         return true;
     }
 

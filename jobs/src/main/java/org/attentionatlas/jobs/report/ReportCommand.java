@@ -92,7 +92,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /**
      * Reads the result directories and writes the report; returns its index.html. An {@link IllegalArgumentException}
-     * when {@code results} holds no committed run, with nothing written.
+     * when {@code results} holds no committed audit, bias or align run, with nothing written.
      */
     public static Path run(SparkSession spark, String results, String compare, Path out, ReportOptions options)
             throws IOException {
@@ -100,8 +100,8 @@ public final class ReportCommand implements Callable<Integer> {
         ResultReader reader = new ResultReader(spark);
         AuditResults base = reader.read(results, options.maxSamples());
         BiasResults bias = new BiasResultReader(spark).read(results);
-        if (base.runs().isEmpty() && bias == null) {
-            throw new IllegalArgumentException("--results " + results + " holds no committed audit or bias run; "
+        if (base.runs().isEmpty() && bias == null && base.alignment().isEmpty()) {
+            throw new IllegalArgumentException("--results " + results + " holds no committed audit, bias or align run; "
                     + "nothing to report");
         }
         AuditResults other = compare == null ? null : reader.read(compare, 0);

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.jobs.sql.SqlCommand;
+import org.attentionatlas.reports.data.AlignScore;
 import org.attentionatlas.reports.data.AttentionSample;
 import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
@@ -34,7 +35,8 @@ public final class ResultReader {
     /** Reads {@code dir}; at most {@code maxSamples} sampled documents (by doc id) are loaded. */
     public AuditResults read(String dir, int maxSamples) {
         SqlCommand.registerViews(spark, dir); // replaces the views of a previously read directory
-        return new AuditResults(dir, runs(), groups(), samples(maxSamples), specialisation());
+        return new AuditResults(dir, runs(), groups(), samples(maxSamples), specialisation(),
+                alignment());
     }
 
     private List<RunInfo> runs() {
@@ -115,6 +117,38 @@ public final class ResultReader {
                     r.<Double>getAs("role_agreement")));
         }
         return out;
+    }
+
+    /** align_layers then align_heads rows of the latest committed run of each model revision and language pair. */
+    private List<AlignScore> alignment() {
+        String latest = "WITH latest AS (SELECT model, revision, language_pair, MAX(run_id) AS run_id FROM align_layers"
+                + " GROUP BY model, revision, language_pair) ";
+        String join = " t JOIN latest l ON t.model = l.model AND t.revision = l.revision"
+                + " AND t.language_pair = l.language_pair AND t.run_id = l.run_id";
+        List<AlignScore> out = new ArrayList<>();
+        for (Row r : spark.sql(latest + "SELECT t.run_id, t.model, t.revision, t.language_pair, method, layer, -1 AS head,"
+                + " aer, precision, recall, sentences FROM align_layers" + join
+                + " ORDER BY t.model, t.revision, t.language_pair, method, layer").collectAsList()) {
+            out.add(alignScore(r));
+        }
+        for (Row r : spark.sql(latest + "SELECT t.run_id, t.model, t.revision, t.language_pair, '" + AlignScore.HEAD
+                + "' AS method, layer, head, aer, precision, recall, sentences FROM align_heads" + join
+                + " ORDER BY t.model, t.revision, t.language_pair, layer, head").collectAsList()) {
+            out.add(alignScore(r));
+        }
+        return out;
+    }
+
+    private static AlignScore alignScore(Row r) {
+        return new AlignScore(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"), r.getAs("language_pair"),
+                r.getAs("method"), r.<Integer>getAs("layer"), r.<Integer>getAs("head"), fraction(r, "aer"),
+                fraction(r, "precision"), fraction(r, "recall"), r.<Long>getAs("sentences"));
+    }
+
+    /** A score column; null (no gold) as NaN. */
+    private static double fraction(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 
     private static <T> List<T> list(Row r, String column) {

@@ -3,20 +3,30 @@ package org.attentionatlas.reports.data;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What the report shows of one result directory; {@code specialisation} holds the head_specialisation rows. */
+/**
+ * What the report shows of one result directory; {@code specialisation} holds the head_specialisation rows,
+ * {@code alignment} the align_layers and align_heads rows of the latest committed run per model revision and pair.
+ */
 public record AuditResults(String source, List<RunInfo> runs, List<HeadGroup> groups, List<AttentionSample> samples,
-                           List<SpecialisedHead> specialisation) {
+                           List<SpecialisedHead> specialisation, List<AlignScore> alignment) {
 
     public AuditResults {
         runs = List.copyOf(runs);
         groups = List.copyOf(groups);
         samples = List.copyOf(samples);
         specialisation = List.copyOf(specialisation);
+        alignment = List.copyOf(alignment);
+    }
+
+    /** Results without alignment rows. */
+    public AuditResults(String source, List<RunInfo> runs, List<HeadGroup> groups, List<AttentionSample> samples,
+                        List<SpecialisedHead> specialisation) {
+        this(source, runs, groups, samples, specialisation, List.of());
     }
 
     /** Results without head_specialisation rows. */
     public AuditResults(String source, List<RunInfo> runs, List<HeadGroup> groups, List<AttentionSample> samples) {
-        this(source, runs, groups, samples, List.of());
+        this(source, runs, groups, samples, List.of(), List.of());
     }
 
     /** The head_stats group of one model revision, dataset and language, if present. */

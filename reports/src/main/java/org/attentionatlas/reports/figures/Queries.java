@@ -51,6 +51,14 @@ public final class Queries {
                 + String.join(", ", languages.stream().map(Queries::literal).toList()) + ")";
     }
 
+    /** Columns of one alignment table (align_layers or align_heads) for one run of a model revision and pair. */
+    public static String alignment(String table, String columns, String runId, String model, String revision,
+                                   String languagePair) {
+        return "SELECT " + columns + " FROM " + table + " WHERE run_id = " + literal(runId) + " AND model = "
+                + literal(model) + " AND revision = " + literal(revision) + " AND language_pair = "
+                + literal(languagePair);
+    }
+
     public static String sample(String docId, int layer, Integer head) {
         return "SELECT tokens, attention FROM samples WHERE doc_id = " + literal(docId)
                 + (layer < 0 ? "" : " AND layer = " + layer) + (head == null ? "" : " AND head = " + head);

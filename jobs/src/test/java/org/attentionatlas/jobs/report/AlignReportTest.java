@@ -1,0 +1,72 @@
+package org.attentionatlas.jobs.report;
+
+import org.apache.spark.sql.Row;
+import org.attentionatlas.jobs.align.Aligns;
+import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.reports.ReportOptions;
+import org.attentionatlas.results.AlignTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two real small alignment runs (minilm-l6, enfr with gold) into one results folder with no audit: the report renders
+ * the alignment part of "Multilingual heads" from the latest run.
+ */
+class AlignReportTest {
+
+    @TempDir
+    Path dir;
+
+    private String align(Path output, String name, List<String> pairs, List<String> gold) throws Exception {
+        Path input = Files.createDirectories(dir.resolve(name)).resolve("enfr.src-tgt");
+        Path goldFile = input.resolveSibling("enfr.gold");
+        Files.writeString(input, String.join("\n", pairs) + "\n");
+        Files.writeString(goldFile, String.join("\n", gold) + "\n");
+        return Aligns.run("--model", "minilm-l6", "--input", input.toString(), "--gold", goldFile.toString(),
+                "--output", output.toString(), "--partitions", "1");
+    }
+
+    @Test
+    void alignOnlyResultsRenderTheAlignmentPartFromTheLatestRun() throws Exception {
+        Path out = dir.resolve("results");
+        align(out, "first", List.of("the house is small . ||| la maison est petite .", "i see the dog ||| je vois le chien",
+                "good morning ||| bonjour"), List.of("1-1 2-2 3-3 4-4 5-5", "1-1 2-2 3-3 4-4", "1-1 2-1"));
+        String latest = align(out, "second", List.of("the cat sleeps ||| le chat dort", "thank you ||| merci"),
+                List.of("1-1 2-2 3-3", "1-1 2-1"));
+
+        ResultStore store = new ResultStore(SharedSpark.get(), out.toString());
+        Row best = store.table(AlignTables.HEADS).where("run_id = '" + latest + "'")
+                .orderBy("aer", "layer", "head").first();
+
+        Path report = dir.resolve("report");
+        String html = Files.readString(ReportCommand.run(SharedSpark.get(), out.toString(), null, report,
+                ReportOptions.defaults()), StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("Multilingual heads"));
+        assertTrue(section.contains("Cross-language alignment — minilm-l6 @ "), "the part's heading");
+        for (String f : List.of("alignment-enfr-minilm-l6-layers", "alignment-enfr-minilm-l6-heads")) {
+            assertTrue(Files.isRegularFile(report.resolve("figures").resolve(f + ".png")), f);
+            assertTrue(Files.isRegularFile(report.resolve("figures").resolve(f + ".svg")), f);
+        }
+        assertTrue(section.contains("run " + latest + " · model minilm-l6"), "captions name the latest run");
+        assertTrue(section.contains("sample 2 sentences"), "the latest run's two pairs");
+        assertFalse(section.contains("sample 3 sentences"), "not the first run's");
+        assertTrue(section.contains("Published: Dou &amp; Neubig 2021, Table 2, layer 8 softmax AER 5.6 %; ours not "
+                + "measured."), "minilm-l6 has six layers");
+        assertTrue(section.contains(String.format(Locale.ROOT, "<td>1</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f"
+                + "</td><td>%.1f</td>", best.<Integer>getAs("layer"), best.<Integer>getAs("head"),
+                100 * best.<Double>getAs("aer"), 100 * best.<Double>getAs("precision"),
+                100 * best.<Double>getAs("recall"))), "the best head of the latest run first");
+        assertEquals(1, section.split("Cross-language alignment — ", -1).length - 1, "one part per model and pair");
+    }
+}
