@@ -238,21 +238,24 @@
     svg.setAttribute('data-state', 'done');
   }
 
-  // ---- pair view: source words left, target words right; one head's source→target attention (each row scaled to
-  // its largest weight) and the similarity links (dashed) at the layer the server picks ----
+  // ---- pair view: source words left, target words right; one head's (or the head average's) source→target attention
+  // (each row scaled to its largest weight) and the similarity links (dashed) at the layer picked above the figure
+  // (the server's default until one is picked for this pair) ----
   async function pairView() {
     if (!state.pair) { $('view').replaceChildren(document.createTextNode('Type a translation and press Run.')); return; }
     const p = params();
-    const head = p.head === 'mean' ? 0 : p.head;
-    const r = await api(`/api/pair?pair=${encodeURIComponent(state.pair)}&layer=${p.layer}&head=${head}`);
+    const sim = state.pairSim && state.pairSim.pair === state.pair ? `&simLayer=${state.pairSim.layer}` : '';
+    const r = await api(`/api/pair?pair=${encodeURIComponent(state.pair)}&layer=${p.layer}&head=${p.head}${sim}`);
     const rows = Math.max(r.source.length, r.target.length);
     const x0 = 160, x1 = 400;
     const y = (i) => 40 + (i + 0.5) * 18;
-    const svg = newFigure(580, 60 + rows * 18,
-      `${r.model} — layer ${r.layer} head ${r.head} source→target; similarity at layer ${r.simLayer}`);
+    const svg = newFigure(580, 60 + rows * 18, `${r.model} — layer ${r.layer} `
+      + (r.head === 'mean' ? 'heads averaged' : `head ${r.head}`) + ` source→target; similarity at layer ${r.simLayer}`);
+    $('view').prepend(simLayerPicker(r));
     svg.setAttribute('data-pair', r.pair);
     svg.setAttribute('data-layer', r.layer);
     svg.setAttribute('data-head', r.head);
+    svg.setAttribute('data-sim-layer', r.simLayer);
     r.sourceToTarget.forEach((row, i) => {
       const max = Math.max(...row);
       row.forEach((w, j) => {
@@ -267,6 +270,18 @@
     r.source.forEach((w, i) => svg.appendChild(el('text', { x: x0 - 6, y: y(i) + 4, 'text-anchor': 'end' }, clip(w, 20))));
     r.target.forEach((w, j) => svg.appendChild(el('text', { x: x1 + 6, y: y(j) + 4 }, clip(w, 20))));
     svg.setAttribute('data-state', 'done');
+  }
+
+  function simLayerPicker(r) {
+    const label = document.createElement('label');
+    label.textContent = 'Similarity links at layer ';
+    const s = document.createElement('select');
+    s.id = 'simLayer';
+    for (let l = 0; l <= r.layers; l++) option(s, l, l === 0 ? '0 (embeddings)' : String(l));
+    s.value = r.simLayer;
+    s.addEventListener('change', () => { state.pairSim = { pair: r.pair, layer: s.value }; show(); });
+    label.appendChild(s);
+    return label;
   }
 
   const VIEWS = { head: headView, model: modelView, heatmap: heatmapView, flow: flowView, pair: pairView };

@@ -52,7 +52,7 @@ final class MultilingualSection {
                 + "Och & Ney; lower is better) of word links from hidden-state similarity per layer and from each "
                 + "attention head (docs/align.md).");
         byDataset.forEach((key, rows) -> specialisation(r, rows));
-        new AlignmentPart(html).write(r.alignment());
+        new AlignmentPart(html).write(r.alignment(), r.alignExamples());
         return true;
     }
 

@@ -8,10 +8,14 @@ import java.util.Set;
 /**
  * One sentence pair run through a model: word-level attention of the joined {@code [CLS] src [SEP] tgt [SEP]} pass,
  * [layer][head][unit][unit] with source words first, and the similarity ({@code softmax}) links at every layer
- * (index = layers applied).
+ * (index = layers applied). Head {@link #MEAN} is the layer's head average of the word attention, as the align job's
+ * {@code attention-mean} aligner takes it.
  */
 public record PairInference(String id, String model, String revision, List<String> source, List<String> target,
         float[][][][] wordAttention, List<Set<Link>> similarity) {
+
+    /** The head index that selects the head average. */
+    public static final int MEAN = -1;
 
     public int layers() {
         return wordAttention.length;
@@ -28,12 +32,30 @@ public record PairInference(String id, String model, String revision, List<Strin
 
     /** Row i: source word i's attention to each target word. */
     public float[][] sourceToTarget(int layer, int head) {
-        return block(wordAttention[layer][head], 0, source.size(), source.size(), target.size());
+        return block(words(layer, head), 0, source.size(), source.size(), target.size());
     }
 
     /** Row j: target word j's attention to each source word. */
     public float[][] targetToSource(int layer, int head) {
-        return block(wordAttention[layer][head], source.size(), target.size(), 0, source.size());
+        return block(words(layer, head), source.size(), target.size(), 0, source.size());
+    }
+
+    /** One head's word attention, or the mean over the layer's heads. */
+    private float[][] words(int layer, int head) {
+        if (head != MEAN) {
+            return wordAttention[layer][head];
+        }
+        float[][][] heads = wordAttention[layer];
+        int u = heads[0].length;
+        float[][] mean = new float[u][u];
+        for (float[][] h : heads) {
+            for (int q = 0; q < u; q++) {
+                for (int k = 0; k < u; k++) {
+                    mean[q][k] += h[q][k] / heads.length;
+                }
+            }
+        }
+        return mean;
     }
 
     private static float[][] block(float[][] m, int row0, int rows, int col0, int cols) {

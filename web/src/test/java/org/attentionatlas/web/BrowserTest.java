@@ -232,6 +232,31 @@ class BrowserTest {
         assertEquals((long) api.get("similarity").size(), counts.get(1));
         assertTrue(((String) counts.get(2)).contains("grünen"), (String) counts.get(2));
         Files.write(artifacts.resolve("pair-view.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+        // the head average and the page's similarity-layer picker
+        new Select(driver.findElement(By.id("head"))).selectByValue("mean");
+        waitForFigure("pair", Map.of("data-head", "mean"));
+        new Select(driver.findElement(By.id("simLayer"))).selectByValue("3");
+        waitForFigure("pair", Map.of("data-head", "mean", "data-sim-layer", "3"));
+        JsonNode mean = TestServer.json(TestServer.get("/api/pair?pair=" + pair + "&layer=2&head=mean&simLayer=3"));
+        @SuppressWarnings("unchecked")
+        List<Object> drawn = (List<Object>) js().executeScript("return [document.querySelectorAll('#figure line.sim')"
+                + ".length, Array.from(document.querySelectorAll('#figure line.attn')).map(l => "
+                + "l.getAttribute('stroke-width')).join(' '), document.querySelector('#figure text').textContent];");
+        assertEquals((long) mean.get("similarity").size(), drawn.get(0), "the layer-3 similarity links");
+        String[] strokes = ((String) drawn.get(1)).split(" ");
+        int k = 0;
+        for (JsonNode row : mean.get("sourceToTarget")) { // widths 0.5 + 3 × (weight / the row's largest)
+            double max = 0;
+            for (JsonNode w : row) {
+                max = Math.max(max, w.asDouble());
+            }
+            for (JsonNode w : row) {
+                assertEquals(0.5 + 3 * w.asDouble() / max, Double.parseDouble(strokes[k++]), 1e-6, "line " + k);
+            }
+        }
+        assertEquals(strokes.length, k, "one line per source × target word");
+        assertTrue(((String) drawn.get(2)).contains("layer 2 heads averaged"), (String) drawn.get(2));
     }
 
     @Test
