@@ -24,7 +24,9 @@ import java.util.Set;
  * Runs both aligner families over sentence pairs with a BERT encoder, batched by length: one forward pass per
  * sentence alone (the embeddings, {@code blocks.0.hook_resid_pre}, and every {@code blocks.l.hook_resid_post}) feeds
  * the similarity aligners at every layer, one pass per joined pair (every {@code hook_pattern}) feeds the attention
- * aligners at every layer and head. Each batch lives in its own NDManager.
+ * aligners at every layer and head. Each batch lives in its own NDManager, each pair's work inside it in a sub-manager
+ * closed before the next pair, and the captured activations are released once stacked, so that a batch holds about
+ * one copy of its activations at a time.
  */
 public final class PairAligner {
 
@@ -99,10 +101,17 @@ public final class PairAligner {
                 states.add(cap.get(new HookPoint(Stack.MAIN, l, HookKind.RESID_POST)));
             }
             NDArray hidden = NDArrays.stack(states); // [layers+1, 2B, T, D]
+            states.close(); // the captures: stacked now
             for (int b = 0; b < batch.size(); b++) {
                 TokenizedPair p = batch.get(b);
-                SimilarityAligner.Links l = SimilarityAligner.align(subwords(hidden, 2 * b, p.src()),
-                        subwords(hidden, 2 * b + 1, p.tgt()), p.src().subwordWords(), p.tgt().subwordWords());
+                SimilarityAligner.Links l;
+                try (NDManager pair = m.newSubManager()) { // one pair's slices and scores, freed before the next
+                    NDArray src = subwords(hidden, 2 * b, p.src());
+                    NDArray tgt = subwords(hidden, 2 * b + 1, p.tgt());
+                    src.attach(pair);
+                    tgt.attach(pair);
+                    l = SimilarityAligner.align(src, tgt, p.src().subwordWords(), p.tgt().subwordWords());
+                }
                 for (int layer = 0; layer <= layers; layer++) {
                     links.get(b).set(grid.index(new AlignKey(AlignMethod.SOFTMAX, layer, -1)), l.softmax().get(layer));
                     links.get(b).set(grid.index(new AlignKey(AlignMethod.ARGMAX, layer, -1)), l.argmax().get(layer));
@@ -129,8 +138,12 @@ public final class PairAligner {
             for (int b = 0; b < batch.size(); b++) {
                 PairSequence p = batch.get(b).joined();
                 int n = p.length();
-                AttentionAligner.Links l = AttentionAligner.align(
-                        all.get(new NDIndex(":, {}, :, :{}, :{}", b, n, n)), p);
+                AttentionAligner.Links l;
+                try (NDManager pair = m.newSubManager()) { // one pair's slice and word attention, freed before the next
+                    NDArray slice = all.get(new NDIndex(":, {}, :, :{}, :{}", b, n, n));
+                    slice.attach(pair);
+                    l = AttentionAligner.align(slice, p);
+                }
                 for (int layer = 0; layer < layers; layer++) {
                     links.get(b).set(grid.index(new AlignKey(AlignMethod.ATTENTION_MEAN, layer, -1)),
                             l.mean().get(layer));
@@ -182,6 +195,8 @@ public final class PairAligner {
         for (int l = 0; l < grid.layers(); l++) {
             patterns.add(cap.get(new HookPoint(Stack.MAIN, l, HookKind.PATTERN)));
         }
-        return NDArrays.stack(patterns);
+        NDArray stacked = NDArrays.stack(patterns);
+        patterns.close(); // the captures: stacked now
+        return stacked;
     }
 }
