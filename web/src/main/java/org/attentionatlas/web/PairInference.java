@@ -1,6 +1,7 @@
 package org.attentionatlas.web;
 
 import org.attentionatlas.engine.align.Link;
+import org.attentionatlas.engine.attention.RawAttention;
 
 import java.util.List;
 import java.util.Set;
@@ -42,20 +43,7 @@ public record PairInference(String id, String model, String revision, List<Strin
 
     /** One head's word attention, or the mean over the layer's heads. */
     private float[][] words(int layer, int head) {
-        if (head != MEAN) {
-            return wordAttention[layer][head];
-        }
-        float[][][] heads = wordAttention[layer];
-        int u = heads[0].length;
-        float[][] mean = new float[u][u];
-        for (float[][] h : heads) {
-            for (int q = 0; q < u; q++) {
-                for (int k = 0; k < u; k++) {
-                    mean[q][k] += h[q][k] / heads.length;
-                }
-            }
-        }
-        return mean;
+        return head == MEAN ? RawAttention.headMean(wordAttention[layer]) : wordAttention[layer][head];
     }
 
     private static float[][] block(float[][] m, int row0, int rows, int col0, int cols) {

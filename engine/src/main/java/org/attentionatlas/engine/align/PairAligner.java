@@ -24,33 +24,22 @@ import java.util.Set;
  * Runs both aligner families over sentence pairs with a BERT encoder, batched by length: one forward pass per
  * sentence alone (the embeddings, {@code blocks.0.hook_resid_pre}, and every {@code blocks.l.hook_resid_post}) feeds
  * the similarity aligners at every layer, one pass per joined pair (every {@code hook_pattern}) feeds the attention
- * aligners at every layer and head. Native memory stays bounded: each pass lives in its own NDManager and holds one
- * copy of its captures (each pair's rows are stacked across layers in a sub-manager closed before the next pair), and
- * a batch of long pairs is split into joined passes whose attention patterns fit {@link #PATTERN_BUDGET}.
+ * aligners at every layer and head. Each batch lives in its own NDManager.
  */
 public final class PairAligner {
-
-    /** Bytes of attention patterns (all layers and heads) one joined pass may hold. */
-    static final long PATTERN_BUDGET = 256L << 20;
 
     private final Transformer model;
     private final int padId;
     private final int batchSize;
-    private final long patternBudget;
     private final AlignGrid grid;
 
     public PairAligner(Transformer model, int batchSize) {
-        this(model, batchSize, PATTERN_BUDGET);
-    }
-
-    PairAligner(Transformer model, int batchSize, long patternBudget) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
         this.model = model;
         this.padId = model.config().padTokenId();
         this.batchSize = batchSize;
-        this.patternBudget = patternBudget;
         this.grid = new AlignGrid(model.config().layers(), model.config().heads());
     }
 
@@ -104,19 +93,16 @@ public final class PairAligner {
             Captures cap = Captures.of(m, hooks, EnumSet.of(HookKind.RESID_PRE, HookKind.RESID_POST));
             model.forward(m, PaddedBatch.of(m, seqs, padId), hooks);
             int layers = grid.layers();
-            List<NDArray> states = new ArrayList<>(layers + 1); // each [2B, T, D]
+            NDList states = new NDList(layers + 1);
             states.add(cap.get(new HookPoint(Stack.MAIN, 0, HookKind.RESID_PRE)));
             for (int l = 0; l < layers; l++) {
                 states.add(cap.get(new HookPoint(Stack.MAIN, l, HookKind.RESID_POST)));
             }
+            NDArray hidden = NDArrays.stack(states); // [layers+1, 2B, T, D]
             for (int b = 0; b < batch.size(); b++) {
                 TokenizedPair p = batch.get(b);
-                SimilarityAligner.Links l;
-                try (NDManager pair = m.newSubManager()) { // one pair's rows and scores, freed before the next
-                    l = SimilarityAligner.align(subwords(states, pair, 2 * b, p.src()),
-                            subwords(states, pair, 2 * b + 1, p.tgt()), p.src().subwordWords(),
-                            p.tgt().subwordWords());
-                }
+                SimilarityAligner.Links l = SimilarityAligner.align(subwords(hidden, 2 * b, p.src()),
+                        subwords(hidden, 2 * b + 1, p.tgt()), p.src().subwordWords(), p.tgt().subwordWords());
                 for (int layer = 0; layer <= layers; layer++) {
                     links.get(b).set(grid.index(new AlignKey(AlignMethod.SOFTMAX, layer, -1)), l.softmax().get(layer));
                     links.get(b).set(grid.index(new AlignKey(AlignMethod.ARGMAX, layer, -1)), l.argmax().get(layer));
@@ -125,60 +111,26 @@ public final class PairAligner {
         }
     }
 
-    /** The rows of sequence {@code b} that hold subwords (special tokens left out), every layer: [layers+1, n, D]. */
-    private static NDArray subwords(List<NDArray> states, NDManager into, int b, WordTokens s) {
+    /** The rows of sequence {@code b} that hold subwords (special tokens left out): [layers+1, n, D]. */
+    private static NDArray subwords(NDArray hidden, int b, WordTokens s) {
         int[] pos = s.subwordPositions();
         int first = pos[0];
         int last = pos[pos.length - 1];
         if (last - first + 1 != pos.length) {
             throw new IllegalArgumentException("special tokens inside a sentence: " + Arrays.toString(s.ids()));
         }
-        return stacked(states, into, new NDIndex("{}, {}:{}, :", b, first, last + 1));
-    }
-
-    /** The same part of every layer's capture, stacked along a new first axis; made in {@code into}. */
-    private static NDArray stacked(List<NDArray> perLayer, NDManager into, NDIndex part) {
-        NDList parts = new NDList(perLayer.size());
-        for (NDArray a : perLayer) {
-            NDArray p = a.get(part);
-            p.attach(into);
-            parts.add(p);
-        }
-        NDArray out = NDArrays.stack(parts);
-        out.attach(into);
-        return out;
-    }
-
-    /**
-     * Pairs per joined pass: as many of the batch as keep the pass's attention patterns (every layer and head, at the
-     * batch's longest joined length) within the pattern budget ({@link #PATTERN_BUDGET} bytes), at least one. A fixed
-     * number of pairs would make the patterns grow with the square of the length.
-     */
-    int pairsPerPass(List<TokenizedPair> batch) {
-        long t = batch.stream().mapToInt(p -> p.joined().length()).max().orElse(1);
-        long perPair = (long) grid.layers() * grid.heads() * t * t * Float.BYTES;
-        return (int) Math.max(1, Math.min(batch.size(), patternBudget / perPair));
+        return hidden.get(new NDIndex(":, {}, {}:{}, :", b, first, last + 1));
     }
 
     private void attention(List<TokenizedPair> batch, List<List<Set<Link>>> links) {
-        int pass = pairsPerPass(batch);
-        for (int from = 0; from < batch.size(); from += pass) {
-            int to = Math.min(batch.size(), from + pass);
-            attentionPass(batch.subList(from, to), links.subList(from, to));
-        }
-    }
-
-    private void attentionPass(List<TokenizedPair> batch, List<List<Set<Link>>> links) {
         try (NDManager m = NDManager.newBaseManager(model.device())) {
             int layers = grid.layers();
-            List<NDArray> perLayer = patterns(m, batch); // each [B, H, T, T]
+            NDArray all = patterns(m, batch); // [layers, B, H, T, T]
             for (int b = 0; b < batch.size(); b++) {
                 PairSequence p = batch.get(b).joined();
                 int n = p.length();
-                AttentionAligner.Links l;
-                try (NDManager pair = m.newSubManager()) { // one pair's patterns and word attention, freed after it
-                    l = AttentionAligner.align(stacked(perLayer, pair, new NDIndex("{}, :, :{}, :{}", b, n, n)), p);
-                }
+                AttentionAligner.Links l = AttentionAligner.align(
+                        all.get(new NDIndex(":, {}, :, :{}, :{}", b, n, n)), p);
                 for (int layer = 0; layer < layers; layer++) {
                     links.get(b).set(grid.index(new AlignKey(AlignMethod.ATTENTION_MEAN, layer, -1)),
                             l.mean().get(layer));
@@ -198,7 +150,7 @@ public final class PairAligner {
     public float[][][][] wordAttention(TokenizedPair pair) {
         try (NDManager m = NDManager.newBaseManager(model.device())) {
             PairSequence p = pair.joined();
-            NDArray words = AttentionAligner.wordAttention(stacked(patterns(m, List.of(pair)), m, new NDIndex("0")), p);
+            NDArray words = AttentionAligner.wordAttention(patterns(m, List.of(pair)).get(new NDIndex(":, 0")), p);
             int l = grid.layers();
             int h = grid.heads();
             int u = p.units();
@@ -215,8 +167,8 @@ public final class PairAligner {
         }
     }
 
-    /** Every layer's attention pattern of the joined pairs, each [B, H, T, T]. */
-    private List<NDArray> patterns(NDManager m, List<TokenizedPair> batch) {
+    /** Every layer's attention pattern of the joined pairs: [layers, B, H, T, T]. */
+    private NDArray patterns(NDManager m, List<TokenizedPair> batch) {
         List<int[]> ids = new ArrayList<>();
         List<int[]> types = new ArrayList<>();
         for (TokenizedPair p : batch) {
@@ -226,10 +178,10 @@ public final class PairAligner {
         Hooks hooks = Hooks.create();
         Captures cap = Captures.of(m, hooks, EnumSet.of(HookKind.PATTERN));
         model.forward(m, PaddedBatch.withTypes(m, ids, types, padId), hooks);
-        List<NDArray> patterns = new ArrayList<>(grid.layers());
+        NDList patterns = new NDList(grid.layers());
         for (int l = 0; l < grid.layers(); l++) {
             patterns.add(cap.get(new HookPoint(Stack.MAIN, l, HookKind.PATTERN)));
         }
-        return patterns;
+        return NDArrays.stack(patterns);
     }
 }

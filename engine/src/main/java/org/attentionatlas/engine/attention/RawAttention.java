@@ -25,7 +25,11 @@ public record RawAttention(Encoding encoding, float[][][][] attentions, float[][
 
     /** Head-averaged attention of one layer, [query][key]. */
     public float[][] headMean(int layer) {
-        float[][][] l = attentions[layer];
+        return headMean(attentions[layer]);
+    }
+
+    /** The mean over heads of [head][query][key] matrices. */
+    public static float[][] headMean(float[][][] l) {
         int n = l[0].length;
         float[][] out = new float[n][n];
         for (float[][] head : l) {

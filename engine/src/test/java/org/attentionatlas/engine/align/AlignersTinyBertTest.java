@@ -131,20 +131,6 @@ class AlignersTinyBertTest {
         }
     }
 
-    /**
-     * Joined lengths 14 and 13: at the longer, 2 layers × 4 heads × 14² float patterns = 6,272 bytes a pair. A budget
-     * below two pairs splits the batch into one-pair passes, with the same links as the single pass.
-     */
-    @Test
-    void aBatchOverThePatternBudgetIsSplitIntoPassesWithTheSameLinks() {
-        List<TokenizedPair> pairs = List.of(TokenizedPair.of(SRC1, TGT1), TokenizedPair.of(SRC2, TGT2));
-        assertEquals(14, pairs.get(0).joined().length());
-        assertEquals(1, new PairAligner(model, 2, 2 * 6272 - 1).pairsPerPass(pairs));
-        assertEquals(2, new PairAligner(model, 2, 2 * 6272).pairsPerPass(pairs));
-        assertEquals(2, new PairAligner(model, 2).pairsPerPass(pairs));
-        assertEquals(alignBoth().links(), new PairAligner(model, 2, 6272).align(pairs).links());
-    }
-
     @Test
     void embeddingsAreBlock0ResidPreWithTokenTypes() {
         PairSequence joined = PairSequence.of(SRC2, TGT2);
