@@ -479,4 +479,131 @@ class BrowserTest {
         driver.findElement(By.cssSelector("#views button[data-view=head]")).click();
         waitForFigure("head", Map.of("data-layer", "3", "data-heads", someHeads));
     }
+
+    /** POST /api/contrast from the page's origin: the same JSON the contrast command writes (docs/contrast.md). */
+    private static JsonNode contrastJson(String textA, String textB) throws Exception {
+        String body = (String) js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/contrast', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: "
+                + "JSON.stringify({model: 'minilm-l6', text: arguments[0], textB: arguments[1]})})"
+                + ".then(r => r.text()).then(done, e => done('error: ' + e.message));", textA, textB);
+        return TestServer.JSON.readTree(body);
+    }
+
+    /** [data-value] of the grid cells keyed "layer,head" ("layer," for rollout and flow). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> gridCells() {
+        List<List<String>> cells = (List<List<String>>) js().executeScript("return Array.from(document.querySelectorAll("
+                + "'#figure rect.cell')).map(r => [r.getAttribute('data-layer') + ',' + r.getAttribute('data-head'), "
+                + "r.getAttribute('data-value')]);");
+        Map<String, Double> out = new HashMap<>();
+        cells.forEach(c -> out.put(c.get(0), Double.parseDouble(c.get(1))));
+        return out;
+    }
+
+    /** The difference heatmap's cells equal the JSON's [row][column] values, every one drawn once. */
+    @SuppressWarnings("unchecked")
+    private static void assertDifference(JsonNode expected) {
+        List<List<String>> cells = (List<List<String>>) js().executeScript("return Array.from(document.querySelectorAll("
+                + "'#figure rect.diff')).map(r => [r.getAttribute('data-r'), r.getAttribute('data-c'), "
+                + "r.getAttribute('data-v')]);");
+        assertEquals(expected.size() * expected.size(), cells.size());
+        for (List<String> c : cells) {
+            assertEquals(expected.get(Integer.parseInt(c.get(0))).get(Integer.parseInt(c.get(1))).asDouble(),
+                    Double.parseDouble(c.get(2)), 1e-9, c.toString());
+        }
+    }
+
+    /** A side's head view draws one line per positive weight (threshold 0) with the JSON's value. */
+    private static void assertSide(String side, JsonNode matrix) {
+        List<List<Object>> drawn = lines("#figure g.panel[data-side=" + side + "]");
+        assertEquals(above(matrix, 0), drawn.size(), side);
+        for (List<Object> l : drawn) {
+            assertEquals(matrix.get(((Number) l.get(1)).intValue()).get(((Number) l.get(2)).intValue()).asDouble(),
+                    Double.parseDouble((String) l.get(3)), 1e-9);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> changedWords(String side) {
+        return (List<String>) js().executeScript("return Array.from(document.querySelectorAll('#figure g.panel[data-side="
+                + side + "] text.token.query.changed')).map(t => t.textContent);");
+    }
+
+    @Test
+    void compareModeGridCellSideBySideAndDifferenceEqualTheContrastJson() throws Exception {
+        load();
+        setThreshold(0);
+        String textA = "The nurse said that he was tired.";
+        String textB = "The nurse said that she was tired.";
+        driver.findElement(By.id("textB")).sendKeys(textB);
+        String run = runText(textA);
+        waitForFigure("compare", Map.of("data-kind", "heads", "data-run", run));
+        JsonNode c = contrastJson(textA, textB);
+        assertEquals(List.of("he"), List.of(c.get("a").get("words").get(c.get("a").get("changed").get(0).asInt()).asText()));
+
+        Map<String, Double> grid = gridCells();
+        assertEquals(6 * 12, grid.size());
+        for (int l = 0; l < 6; l++) {
+            for (int h = 0; h < 12; h++) {
+                assertEquals(c.get("divergence").get(l).get(h).asDouble(), grid.get(l + "," + h), 1e-12, l + "," + h);
+            }
+        }
+        JsonNode top = c.get("topHeads").get(0);
+        String layer = top.get("layer").asText(), head = top.get("head").asText();
+        driver.findElement(By.cssSelector("#figure rect.cell[data-layer='" + layer + "'][data-head='" + head + "']")).click();
+        waitForFigure("compare", Map.of("data-kind", "heads", "data-layer", layer, "data-head", head));
+        assertSide("a", c.get("attention").get("a").get(top.get("layer").asInt()).get(top.get("head").asInt()));
+        assertSide("b", c.get("attention").get("b").get(top.get("layer").asInt()).get(top.get("head").asInt()));
+        assertEquals(List.of("he"), changedWords("a"));
+        assertEquals(List.of("she"), changedWords("b"));
+        assertDifference(c.get("attention").get("difference").get(top.get("layer").asInt()).get(top.get("head").asInt()));
+        DocsScreenshot.write("compare.png", driver.findElement(By.id("figure")).getScreenshotAs(OutputType.BYTES));
+
+        new Select(driver.findElement(By.id("contrastKind"))).selectByValue("rollout");
+        waitForFigure("compare", Map.of("data-kind", "rollout"));
+        grid = gridCells();
+        assertEquals(6, grid.size());
+        for (int l = 0; l < 6; l++) {
+            assertEquals(c.get("rollout").get("divergence").get(l).asDouble(), grid.get(l + ","), 1e-12);
+        }
+        driver.findElement(By.cssSelector("#figure rect.cell[data-layer='3']")).click();
+        waitForFigure("compare", Map.of("data-kind", "rollout", "data-layer", "3"));
+        assertSide("a", c.get("rollout").get("a").get(3));
+        assertDifference(c.get("rollout").get("difference").get(3));
+        new Select(driver.findElement(By.id("contrastKind"))).selectByValue("flow");
+        waitForFigure("compare", Map.of("data-kind", "flow", "data-layer", "3"));
+        assertDifference(c.get("flow").get("difference").get(3));
+
+        // every contrast view exports: the page's own SVG/PNG of the figure, and the server's drawings
+        byte[] svg = exported("svg", 1);
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        assertEquals("svg", dbf.newDocumentBuilder().parse(new ByteArrayInputStream(svg)).getDocumentElement()
+                .getLocalName());
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(exported("png", 2)));
+        assertEquals(2 * Integer.parseInt(driver.findElement(By.id("figure")).getAttribute("width")), png.getWidth());
+        Files.write(artifacts.resolve("compare-export@2x.png"), exported("png", 2));
+        List<WebElement> links = driver.findElements(By.cssSelector("#contrastExports a"));
+        assertEquals(4, links.size());
+        for (WebElement a : links) {
+            String href = a.getAttribute("href");
+            var r = TestServer.getBytes(href.substring(href.indexOf("/api/")));
+            assertEquals(200, r.statusCode(), href);
+            if (href.contains("format=png")) {
+                assertTrue(ImageIO.read(new ByteArrayInputStream(r.body())).getWidth() > 100, href);
+            } else {
+                assertEquals("svg", dbf.newDocumentBuilder().parse(new ByteArrayInputStream(r.body()))
+                        .getDocumentElement().getLocalName(), href);
+            }
+        }
+
+        // the address keeps compare mode: text B, the kind and the cell
+        Map<String, String> q = query();
+        assertEquals(textB, q.get("textB"));
+        assertEquals("compare", q.get("view"));
+        assertEquals("flow", q.get("contrast"));
+        open(driver.getCurrentUrl(), "compare", Map.of("data-kind", "flow", "data-layer", "3"));
+        assertEquals(textB, driver.findElement(By.id("textB")).getAttribute("value"));
+        assertDifference(c.get("flow").get("difference").get(3));
+    }
 }
