@@ -6,6 +6,11 @@
   const LINES_PER_FRAME = 800; // drawn in chunks with requestAnimationFrame so a 500-token text never freezes the tab
   const VIRIDIS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d', '#27ad81', '#5cc863', '#aadc32', '#fde725'];
   const $ = (id) => document.getElementById(id);
+  // the figure's own rules travel inside it, so an SVG or PNG export looks like the page
+  const FIGURE_CSS = '#figure text { font: 12px sans-serif; } #figure line.attn { stroke: #1f4e9a; }'
+    + ' #figure g.isolated line.attn { display: none; } #figure g.isolated line.attn.keep { display: inline; }'
+    + ' #figure text.token.focus { font-weight: bold; fill: #b2182b; }'
+    + ' #figure text.token.changed { fill: #d9822b; font-weight: bold; }';
   const state = { run: null, pair: null, view: 'head', drawToken: 0 };
 
   function el(name, attrs, text) {
@@ -58,6 +63,7 @@
   function newFigure(width, height, title) {
     const svg = el('svg', { id: 'figure', xmlns: SVG, width, height, viewBox: `0 0 ${width} ${height}`,
       'data-state': 'drawing', 'data-view': state.view, 'data-run': state.run ? state.run.run : '' });
+    svg.appendChild(el('style', {}, FIGURE_CSS));
     svg.appendChild(el('rect', { x: 0, y: 0, width, height, fill: 'white' }));
     svg.appendChild(el('text', { x: 8, y: 18, 'font-weight': 'bold' }, title));
     const view = $('view');

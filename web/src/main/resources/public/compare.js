@@ -61,7 +61,13 @@
       }
     }
     svg.appendChild(el('text', { x: left + cols * cell + 10, y: top + 12, 'font-size': 11 }, `max ${max.toFixed(4)}`));
-    return top + rows * cell;
+    return left + cols * cell + 10;
+  }
+
+  function topHeads(svg, heads, x, y) {
+    svg.appendChild(el('text', { x, y, 'font-weight': 'bold' }, 'most different heads'));
+    heads.forEach((t, i) => svg.appendChild(el('text', { x, y: y + 16 * (i + 1), class: 'top-head' },
+      `layer ${t.layer} head ${t.head}: ${t.divergence.toFixed(4)} nats, Δ changed ${t.changedDelta.toFixed(3)}`)));
   }
 
   function side(svg, x, top, title, words, changed, matrix, color, threshold, token) {
@@ -104,7 +110,7 @@
     }
     svg.appendChild(el('text', { x: lx + 18, y: top + 10 }, '+' + max.toFixed(3) + ' (A more)'));
     svg.appendChild(el('text', { x: lx + 18, y: top + h }, '−' + max.toFixed(3) + ' (B more)'));
-    return top + m * cell + 110;
+    return top + m * cell + 80;
   }
 
   async function compareView() {
@@ -125,19 +131,20 @@
     const rows = s.cell ? Math.max(c.a.words.length, c.b.words.length) : 0;
     const m = c.aligned.length, cell = m > 60 ? 6 : m > 30 ? 12 : 20;
     const gridBottom = 70 + s.grid.length * 26;
-    const height = gridBottom + (s.cell ? 70 + rows * 16 + m * cell + 150 : 20);
-    const svg = A.newFigure(Math.max(760, 100 + s.grid[0].length * 26, 280 + m * cell), height,
+    const height = gridBottom + (s.cell ? 190 + rows * 16 + m * cell : 40);
+    const svg = A.newFigure(Math.max(790, 100 + s.grid[0].length * 26, 280 + m * cell), height,
       `${c.model} “${clip(c.a.text, 40)}” vs ${c.modelB} “${clip(c.b.text, 40)}”`);
     svg.setAttribute('data-kind', kind);
     svg.setAttribute('data-layer', layer);
     svg.setAttribute('data-head', head === null ? '' : head);
-    grid(svg, s.grid, kind, { layer, head }, 70);
+    const right = grid(svg, s.grid, kind, { layer, head }, 70);
+    if (kind === 'heads') topHeads(svg, c.topHeads.slice(0, 5), right, 100);
     if (!s.cell) {
       svg.setAttribute('data-state', 'done');
       return;
     }
     const top = gridBottom + 50, token = ++A.state.drawToken, threshold = A.params().threshold;
-    const what = kind === 'heads' ? `layer ${layer} head ${head}` : `${kind} to layer ${layer}`;
+    const what = kind === 'heads' ? `layer ${layer} head ${head}` : `${kind} through layer ${layer}`;
     const color = kind === 'heads' ? A.headColor(head, c.heads) : '#1f4e9a';
     await side(svg, 0, top, `A: ${c.model}, ${what}`, c.a.words, c.a.changed, s.cell.a, color, threshold, token);
     await side(svg, 380, top, `B: ${c.modelB}, ${what}`, c.b.words, c.b.changed, s.cell.b, color, threshold, token);

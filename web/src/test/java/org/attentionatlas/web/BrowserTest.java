@@ -379,7 +379,7 @@ class BrowserTest {
                     Double.parseDouble((String) l.get(3)), 1e-7);
         }
         assertTrue(headsDrawn.size() > 6, "lines of many heads at once: " + headsDrawn);
-        DocsScreenshot.write("head-view.png", driver.findElement(By.id("figure")).getScreenshotAs(OutputType.BYTES));
+        DocsScreenshot.write("head-view.png", exported("png", 1)); // the whole figure, however tall
 
         swatch(3).click(); // hide head 3
         waitForFigure("head", Map.of("data-head", "all", "data-heads", heads(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11)));
@@ -557,7 +557,7 @@ class BrowserTest {
         assertEquals(List.of("he"), changedWords("a"));
         assertEquals(List.of("she"), changedWords("b"));
         assertDifference(c.get("attention").get("difference").get(top.get("layer").asInt()).get(top.get("head").asInt()));
-        DocsScreenshot.write("compare.png", driver.findElement(By.id("figure")).getScreenshotAs(OutputType.BYTES));
+        DocsScreenshot.write("compare.png", exported("png", 1));
 
         new Select(driver.findElement(By.id("contrastKind"))).selectByValue("rollout");
         waitForFigure("compare", Map.of("data-kind", "rollout"));

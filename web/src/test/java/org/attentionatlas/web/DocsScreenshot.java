@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A browser screenshot kept for the README under docs/img: scaled down until the PNG is under 150 KB. */
+/** A figure as the browser renders it, kept for the README under docs/img: scaled down until the PNG is under 150 KB. */
 final class DocsScreenshot {
 
     static final int MAX_BYTES = 150 * 1024;
