@@ -323,6 +323,18 @@ class BrowserTest {
         System.out.println("500-token text: " + n + " tokens");
     }
 
+    private static String freshRun(double threshold, String text) {
+        load();
+        setThreshold(threshold);
+        return runText(text);
+    }
+
+    private static String svgRoot(byte[] svg) throws Exception {
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        return dbf.newDocumentBuilder().parse(new ByteArrayInputStream(svg)).getDocumentElement().getLocalName();
+    }
+
     /** [head, q, k, w, computed stroke] of every line in the figure (or in one of its panels). */
     @SuppressWarnings("unchecked")
     private static List<List<Object>> lines(String scope) {
@@ -351,9 +363,7 @@ class BrowserTest {
 
     @Test
     void headViewOverlaysOneColourPerHeadTogglesAndStepsWithArrows() throws Exception {
-        load();
-        setThreshold(0.1);
-        String run = runText("The doctor asked the nurse to help her with the report.");
+        String run = freshRun(0.1, "The doctor asked the nurse to help her with the report.");
         new Select(driver.findElement(By.id("layer"))).selectByValue("1");
         int[] every = IntStream.range(0, 12).toArray();
         waitForFigure("head", Map.of("data-layer", "1", "data-head", "all", "data-heads", heads(every), "data-run", run));
@@ -379,7 +389,7 @@ class BrowserTest {
                     Double.parseDouble((String) l.get(3)), 1e-7);
         }
         assertTrue(headsDrawn.size() > 6, "lines of many heads at once: " + headsDrawn);
-        DocsScreenshot.write("head-view.png", exported("png", 1)); // the whole figure, however tall
+        DocsScreenshot.write("head-view.png", exported("png", 2)); // the whole figure, however tall
 
         swatch(3).click(); // hide head 3
         waitForFigure("head", Map.of("data-head", "all", "data-heads", heads(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11)));
@@ -436,10 +446,8 @@ class BrowserTest {
 
     @Test
     void theAddressKeepsTheStateAndBackForwardWork() throws Exception {
-        load();
-        setThreshold(0.1);
         String sentence = "Alice gave Bob the book because he asked for it.";
-        String run = runText(sentence);
+        String run = freshRun(0.1, sentence);
         new Select(driver.findElement(By.id("layer"))).selectByValue("3");
         waitForFigure("head", Map.of("data-layer", "3", "data-run", run));
         swatch(0).click();
@@ -531,11 +539,11 @@ class BrowserTest {
 
     @Test
     void compareModeGridCellSideBySideAndDifferenceEqualTheContrastJson() throws Exception {
-        load();
-        setThreshold(0);
         String textA = "The nurse said that he was tired.";
         String textB = "The nurse said that she was tired.";
+        load();
         driver.findElement(By.id("textB")).sendKeys(textB);
+        setThreshold(0);
         String run = runText(textA);
         waitForFigure("compare", Map.of("data-kind", "heads", "data-run", run));
         JsonNode c = contrastJson(textA, textB);
@@ -557,7 +565,7 @@ class BrowserTest {
         assertEquals(List.of("he"), changedWords("a"));
         assertEquals(List.of("she"), changedWords("b"));
         assertDifference(c.get("attention").get("difference").get(top.get("layer").asInt()).get(top.get("head").asInt()));
-        DocsScreenshot.write("compare.png", exported("png", 1));
+        DocsScreenshot.write("compare.png", exported("png", 2));
 
         new Select(driver.findElement(By.id("contrastKind"))).selectByValue("rollout");
         waitForFigure("compare", Map.of("data-kind", "rollout"));
@@ -575,11 +583,7 @@ class BrowserTest {
         assertDifference(c.get("flow").get("difference").get(3));
 
         // every contrast view exports: the page's own SVG/PNG of the figure, and the server's drawings
-        byte[] svg = exported("svg", 1);
-        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
-        dbf.setNamespaceAware(true);
-        assertEquals("svg", dbf.newDocumentBuilder().parse(new ByteArrayInputStream(svg)).getDocumentElement()
-                .getLocalName());
+        assertEquals("svg", svgRoot(exported("svg", 1)));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(exported("png", 2)));
         assertEquals(2 * Integer.parseInt(driver.findElement(By.id("figure")).getAttribute("width")), png.getWidth());
         Files.write(artifacts.resolve("compare-export@2x.png"), exported("png", 2));
@@ -592,8 +596,7 @@ class BrowserTest {
             if (href.contains("format=png")) {
                 assertTrue(ImageIO.read(new ByteArrayInputStream(r.body())).getWidth() > 100, href);
             } else {
-                assertEquals("svg", dbf.newDocumentBuilder().parse(new ByteArrayInputStream(r.body()))
-                        .getDocumentElement().getLocalName(), href);
+                assertEquals("svg", svgRoot(r.body()), href);
             }
         }
 
