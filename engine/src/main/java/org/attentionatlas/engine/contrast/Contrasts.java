@@ -24,8 +24,8 @@ public final class Contrasts {
     /** Refuses a contrast of a run with itself: same model and same text. */
     public static void requireTwoRuns(String modelA, String modelB, String textA, String textB) {
         if ((modelB == null || modelB.equals(modelA)) && (textB == null || textB.equals(textA))) {
-            throw new IllegalArgumentException("nothing to contrast: give another model (--model-b) or another "
-                    + "text (--text-b); model and text of B are those of A");
+            throw new IllegalArgumentException("nothing to contrast: B has the model and the text of A; give B "
+                    + "another model or another text");
         }
     }
 
