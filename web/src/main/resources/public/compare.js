@@ -10,7 +10,10 @@
 
   async function contrast(r) {
     A.state.contrast = null;
-    if (!active()) return;
+    if (!active()) {
+      if (A.state.view === 'compare') A.state.view = 'head'; // a run without B leaves compare mode
+      return;
+    }
     const body = { model: r.model, text: r.text, modelB: $('modelB').value || null,
       textB: $('textB').value.trim() ? $('textB').value : null };
     A.state.contrast = await api('/api/contrast', { method: 'POST', headers: { 'Content-Type': 'application/json' },

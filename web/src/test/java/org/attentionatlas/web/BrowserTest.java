@@ -389,6 +389,11 @@ class BrowserTest {
                     Double.parseDouble((String) l.get(3)), 1e-7);
         }
         assertTrue(headsDrawn.size() > 6, "lines of many heads at once: " + headsDrawn);
+        new Actions(driver).moveToElement(driver.findElements(By.cssSelector("#figure text.token.key")).get(4)).perform();
+        Number shown = (Number) js().executeScript("return Array.from(document.querySelectorAll('#figure line.attn'))"
+                + ".filter(l => getComputedStyle(l).display !== 'none').length;");
+        assertEquals(drawn.stream().filter(l -> ((Number) l.get(2)).intValue() == 4).count(), shown.longValue(),
+                "hovering a key token keeps the lines of every head into it");
         DocsScreenshot.write("head-view.png", exported("png", 2)); // the whole figure, however tall
 
         swatch(3).click(); // hide head 3
