@@ -389,12 +389,12 @@ class BrowserTest {
                     Double.parseDouble((String) l.get(3)), 1e-7);
         }
         assertTrue(headsDrawn.size() > 6, "lines of many heads at once: " + headsDrawn);
+        DocsScreenshot.write("head-view.png", exported("png", 1)); // the whole figure, however tall
         new Actions(driver).moveToElement(driver.findElements(By.cssSelector("#figure text.token.key")).get(4)).perform();
         Number shown = (Number) js().executeScript("return Array.from(document.querySelectorAll('#figure line.attn'))"
                 + ".filter(l => getComputedStyle(l).display !== 'none').length;");
         assertEquals(drawn.stream().filter(l -> ((Number) l.get(2)).intValue() == 4).count(), shown.longValue(),
                 "hovering a key token keeps the lines of every head into it");
-        DocsScreenshot.write("head-view.png", exported("png", 2)); // the whole figure, however tall
 
         swatch(3).click(); // hide head 3
         waitForFigure("head", Map.of("data-head", "all", "data-heads", heads(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11)));
@@ -570,7 +570,7 @@ class BrowserTest {
         assertEquals(List.of("he"), changedWords("a"));
         assertEquals(List.of("she"), changedWords("b"));
         assertDifference(c.get("attention").get("difference").get(top.get("layer").asInt()).get(top.get("head").asInt()));
-        DocsScreenshot.write("compare.png", exported("png", 2));
+        DocsScreenshot.write("compare.png", exported("png", 1));
 
         new Select(driver.findElement(By.id("contrastKind"))).selectByValue("rollout");
         waitForFigure("compare", Map.of("data-kind", "rollout"));
