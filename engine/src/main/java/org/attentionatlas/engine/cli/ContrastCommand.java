@@ -89,13 +89,13 @@ public final class ContrastCommand implements Callable<Integer> {
                 + words(c.b().words().labels(), c.diff().changedB()) + "; " + c.diff().size() + " aligned units");
         out.println("most different heads (mean Jensen–Shannon of aligned rows, nats; attention to changed words A − B):");
         for (TopHead t : c.topHeads()) {
-            out.printf("  L%d H%-3d JS %.4f  Δchanged %+.4f%n", t.layer(), t.head(), t.divergence(), t.changedDelta());
+            out.printf("  L%d H%-3d JS %.6f  Δchanged %+.4f%n", t.layer(), t.head(), t.divergence(), t.changedDelta());
         }
         out.println("rollout JS per layer: " + Arrays.stream(c.rollout().divergence())
-                .mapToObj(d -> String.format("%.4f", d)).collect(Collectors.joining(" ")));
+                .mapToObj(d -> String.format("%.6f", d)).collect(Collectors.joining(" ")));
         if (c.flow() != null) {
             out.println("max-flow JS per layer: " + Arrays.stream(c.flow().divergence())
-                    .mapToObj(d -> String.format("%.4f", d)).collect(Collectors.joining(" ")));
+                    .mapToObj(d -> String.format("%.6f", d)).collect(Collectors.joining(" ")));
         } else {
             out.println("max-flow skipped: " + c.flowSkipped());
         }

@@ -3,6 +3,7 @@ package org.attentionatlas.engine.contrast;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.attentionatlas.engine.attention.AttentionJson;
 import org.attentionatlas.engine.tokenize.Encoding;
 
 import java.io.ByteArrayOutputStream;
@@ -67,9 +68,9 @@ public final class ContrastJson {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("attention");
-            floats(g, "a", c.attentionA());
-            floats(g, "b", c.attentionB());
-            floats(g, "difference", c.difference());
+            AttentionJson.matrices(g, "a", c.attentionA());
+            AttentionJson.matrices(g, "b", c.attentionB());
+            AttentionJson.matrices(g, "difference", c.difference());
             g.writeEndObject();
             layers(g, "rollout", c.rollout());
             layers(g, "flow", c.flow());
@@ -130,40 +131,16 @@ public final class ContrastJson {
         g.writeObjectFieldStart(field);
         g.writeFieldName("divergence");
         g.writeArray(c.divergence(), 0, c.divergence().length);
-        matrices(g, "a", c.a());
-        matrices(g, "b", c.b());
-        matrices(g, "difference", c.difference());
+        layerMatrices(g, "a", c.a());
+        layerMatrices(g, "b", c.b());
+        layerMatrices(g, "difference", c.difference());
         g.writeEndObject();
     }
 
-    private static void floats(JsonGenerator g, String field, float[][][][] values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (float[][][] layer : values) {
-            g.writeStartArray();
-            for (float[][] m : layer) {
-                matrix(g, m);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
-    }
-
-    private static void matrices(JsonGenerator g, String field, float[][][] values) throws IOException {
+    private static void layerMatrices(JsonGenerator g, String field, float[][][] values) throws IOException {
         g.writeArrayFieldStart(field);
         for (float[][] m : values) {
-            matrix(g, m);
-        }
-        g.writeEndArray();
-    }
-
-    private static void matrix(JsonGenerator g, float[][] m) throws IOException {
-        g.writeStartArray();
-        for (float[] row : m) {
-            g.writeStartArray();
-            for (float v : row) {
-                g.writeNumber(v);
-            }
-            g.writeEndArray();
+            AttentionJson.matrix(g, m);
         }
         g.writeEndArray();
     }

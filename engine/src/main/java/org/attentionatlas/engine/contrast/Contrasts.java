@@ -115,8 +115,8 @@ public final class Contrasts {
         float[][][] b = new float[layers][][];
         float[][][] difference = new float[layers][][];
         for (int l = 0; l < layers; l++) {
-            a[l] = wa.aggregate(toFloat(ma.of(l)));
-            b[l] = wb.aggregate(toFloat(mb.of(l)));
+            a[l] = wa.aggregate(ma.of(l));
+            b[l] = wb.aggregate(mb.of(l));
             double[][] pa = AlignedRows.of(a[l], diff.side(0));
             double[][] pb = AlignedRows.of(b[l], diff.side(1));
             divergence[l] = AlignedRows.meanDivergence(pa, pb);
@@ -135,17 +135,6 @@ public final class Contrasts {
         all.sort(Comparator.comparingDouble(TopHead::divergence).reversed()
                 .thenComparingInt(TopHead::layer).thenComparingInt(TopHead::head));
         return List.copyOf(all.subList(0, Math.min(top, all.size())));
-    }
-
-    private static float[][] toFloat(double[][] m) {
-        float[][] out = new float[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = new float[m[i].length];
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = (float) m[i][j];
-            }
-        }
-        return out;
     }
 
     private static String clip(String s) {

@@ -5,10 +5,7 @@ import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,21 +25,14 @@ class ContrastCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.engine().execute(new ContrastCommand(), argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static EngineCliTest.Result run(String... argv) {
+        return EngineCliTest.run(Stream.concat(Stream.of("contrast"), Stream.of(argv)).toArray(String[]::new));
     }
 
     @Test
     void writesTheDocumentedJson() {
         Path json = tmp.resolve("out/contrast.json");
-        Result r = run("--model", "minilm-l6", "--text-a", PRO, "--text-b", ANTI, "--top", "4", "--json",
+        EngineCliTest.Result r = run("--model", "minilm-l6", "--text-a", PRO, "--text-b", ANTI, "--top", "4", "--json",
                 json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode c = Golden.json(json);
@@ -116,7 +106,7 @@ class ContrastCommandTest {
     private void assertRefused(String expected, String... args) {
         String[] argv = Stream.concat(Stream.of(args), Stream.of("--json", tmp.resolve("c.json").toString()))
                 .toArray(String[]::new);
-        Result r = run(argv);
+        EngineCliTest.Result r = run(argv);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: ") && r.err().contains(expected), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
