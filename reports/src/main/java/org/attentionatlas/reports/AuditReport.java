@@ -59,6 +59,7 @@ public final class AuditReport {
             if (bias != null) {
                 new BiasSection(html, options.topHeads()).write(bias);
             }
+            new ContrastPart(html).write(options.contrasts());
             return html.commit();
         }
     }

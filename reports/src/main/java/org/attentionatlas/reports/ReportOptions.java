@@ -1,6 +1,9 @@
 package org.attentionatlas.reports;
 
 import org.attentionatlas.engine.progress.Pacing;
+import org.attentionatlas.reports.data.LabelledContrast;
+
+import java.util.List;
 
 /**
  * Knobs of the report.
@@ -13,26 +16,33 @@ import org.attentionatlas.engine.progress.Pacing;
  * @param edgeThreshold    flow diagrams drop edges lighter than this fraction of the heaviest
  * @param topHeads         rows of the ranking tables
  * @param progress         how often to print figures rendered of total (on stderr), or null: quiet
+ * @param contrasts        the contrast section's pairs ({@code report --contrast}), empty for none
  */
 public record ReportOptions(double scale, int maxSamples, int maxMatrixTokens, int maxFlowTokens,
-                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads, Pacing progress) {
+                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads, Pacing progress,
+                            List<LabelledContrast> contrasts) {
 
     public static ReportOptions defaults() {
-        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null);
+        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null, List.of());
     }
 
     public ReportOptions withScale(double s) {
         return new ReportOptions(s, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress);
+                topHeads, progress, contrasts);
     }
 
     public ReportOptions withSamples(int n) {
         return new ReportOptions(scale, n, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress);
+                topHeads, progress, contrasts);
     }
 
     public ReportOptions withProgress(Pacing p) {
         return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, p);
+                topHeads, p, contrasts);
+    }
+
+    public ReportOptions withContrasts(List<LabelledContrast> c) {
+        return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
+                topHeads, progress, List.copyOf(c));
     }
 }

@@ -1,5 +1,7 @@
 package org.attentionatlas.results;
 
+import org.attentionatlas.engine.contrast.JensenShannon;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -79,19 +81,7 @@ public final class HeadSpecialisation {
      * same length (0 · ln 0 = 0).
      */
     public static double jensenShannon(double[] p, double[] q) {
-        if (p.length != q.length) {
-            throw new IllegalArgumentException("distributions of " + p.length + " and " + q.length + " buckets");
-        }
-        double js = 0;
-        for (int i = 0; i < p.length; i++) {
-            double m = (p[i] + q[i]) / 2;
-            js += half(p[i], m) + half(q[i], m);
-        }
-        return Math.max(0, js); // rounding can give -1e-17 for identical inputs
-    }
-
-    private static double half(double x, double m) {
-        return x > 0 ? 0.5 * x * Math.log(x / m) : 0;
+        return JensenShannon.divergence(p, q);
     }
 
     /** {@code hist} divided by its sum (negative entries, which sums cannot give, count as 0); all zero stays zero. */

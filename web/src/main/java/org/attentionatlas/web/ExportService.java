@@ -1,5 +1,7 @@
 package org.attentionatlas.web;
 
+import org.attentionatlas.engine.contrast.Contrast;
+import org.attentionatlas.reports.figures.ContrastFigures;
 import org.attentionatlas.reports.figures.FlowDiagram;
 import org.attentionatlas.reports.figures.TokenHeatmaps;
 import org.attentionatlas.reports.render.Caption;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
 /** Server-side PNG (1×, 2×, 4×) and SVG of any view, drawn by the reports module's renderers. */
 public final class ExportService {
 
-    public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow", "pair");
+    public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow", "pair", "contrast-grid",
+            "contrast-diff");
     public static final int THUMB = 48;
     static final long MAX_PIXELS = 80_000_000L;
 
@@ -28,10 +31,12 @@ public final class ExportService {
 
     private final InferenceService inferences;
     private final PairService pairs;
+    private final ContrastService contrasts;
 
-    public ExportService(InferenceService inferences, PairService pairs) {
+    public ExportService(InferenceService inferences, PairService pairs, ContrastService contrasts) {
         this.inferences = inferences;
         this.pairs = pairs;
+        this.contrasts = contrasts;
     }
 
     public Export export(Map<String, String> p) {
@@ -44,6 +49,10 @@ public final class ExportService {
             Figure f = new PairViewFigure(c.title(pair), pair.source(), pair.target(),
                     pair.sourceToTarget(c.layer(), c.head()), c.similarity(pair));
             return write(f, "atlas-pair-" + pair.id(), format, scale);
+        }
+        if (view.startsWith("contrast-")) {
+            return write(contrastFigure(view, p), "atlas-" + view + "-" + p.get("runA") + "-" + p.get("runB"), format,
+                    scale);
         }
         Inference inference = inferences.get(p.get("run"));
         double threshold = Params.doubleIn("threshold", p.get("threshold"), 0, 1, 0);
@@ -74,6 +83,24 @@ public final class ExportService {
                     + f.height() * drawScale + " pixels; choose a smaller scale or SVG");
         }
         return files(f, stem, format, drawScale);
+    }
+
+    /** The divergence grid or one difference heatmap of the contrast of runs runA and runB. */
+    private Figure contrastFigure(String view, Map<String, String> p) {
+        String kind = Params.oneOf("kind", p.get("kind"), ContrastFigures.KINDS, "heads");
+        Contrast c = contrasts.of(p.get("runA"), p.get("runB"));
+        if (kind.equals("flow") && c.flow() == null) {
+            throw ApiError.badRequest(c.flowSkipped());
+        }
+        Caption caption = new Caption("web " + p.get("runA") + " vs " + p.get("runB"), c.a().provenance().name()
+                + (c.a().provenance().name().equals(c.b().provenance().name()) ? "" : " vs " + c.b().provenance().name()),
+                c.a().provenance().revision(), "");
+        if (view.equals("contrast-grid")) {
+            return ContrastFigures.grid(c, kind, caption);
+        }
+        int layer = Params.intIn("layer", p.get("layer"), 0, c.layers() - 1, 0);
+        int head = Params.intIn("head", p.get("head"), 0, c.heads() - 1, 0);
+        return ContrastFigures.difference(c, kind, layer, head, caption);
     }
 
     private static ModelGridFigure modelGrid(Inference inference) {

@@ -61,4 +61,16 @@ public final class WordAttention {
         }
         return out;
     }
+
+    /** The same for a double matrix (rollout, flow), as float like the attention it came from. */
+    public float[][] aggregate(double[][] tokenMatrix) {
+        float[][] f = new float[tokenMatrix.length][];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = new float[tokenMatrix[i].length];
+            for (int j = 0; j < f[i].length; j++) {
+                f[i][j] = (float) tokenMatrix[i][j];
+            }
+        }
+        return aggregate(f);
+    }
 }

@@ -37,20 +37,9 @@ public final class CorefAttention {
             perLayer[l] = SpanAttention.share(goldLayer[l], otherLayer[l]);
         }
         double overall = SpanAttention.share(HeadSpanAttention.mean(toGold), HeadSpanAttention.mean(toOther));
-        float[][] unitRollout = words.aggregate(toFloat(AttentionRollout.of(raw).rollout()));
+        float[][] unitRollout = words.aggregate(AttentionRollout.of(raw).rollout());
         double rollout = SpanAttention.share(SpanAttention.between(unitRollout, p, g),
                 SpanAttention.between(unitRollout, p, o));
         return new CorefScores(perHead, perLayer, overall, rollout);
-    }
-
-    static float[][] toFloat(double[][] m) {
-        float[][] out = new float[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = new float[m[i].length];
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = (float) m[i][j];
-            }
-        }
-        return out;
     }
 }

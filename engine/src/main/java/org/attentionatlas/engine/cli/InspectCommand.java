@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.attentionatlas.engine.attention.AttentionExtractor;
+import org.attentionatlas.engine.attention.AttentionJson;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.tokenize.Encoding;
@@ -110,11 +111,11 @@ public final class InspectCommand implements Callable<Integer> {
             g.writeFieldName("input_ids");
             g.writeArray(e.ids(), 0, e.ids().length);
             if (r.decoderIds() == null) {
-                writeMatrices(g, "attentions", r.attentions());
+                AttentionJson.matrices(g, "attentions", r.attentions());
             } else {
-                writeMatrices(g, "encoder_attentions", r.attentions());
-                writeMatrices(g, "decoder_attentions", r.decoderAttentions());
-                writeMatrices(g, "cross_attentions", r.crossAttentions());
+                AttentionJson.matrices(g, "encoder_attentions", r.attentions());
+                AttentionJson.matrices(g, "decoder_attentions", r.decoderAttentions());
+                AttentionJson.matrices(g, "cross_attentions", r.crossAttentions());
                 g.writeFieldName("decoder_input_ids");
                 g.writeArray(r.decoderIds(), 0, r.decoderIds().length);
             }
@@ -122,25 +123,5 @@ public final class InspectCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeEndObject();
-    }
-
-    private static void writeMatrices(JsonGenerator g, String field, float[][][][] a) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (float[][][] layer : a) {
-            g.writeStartArray();
-            for (float[][] head : layer) {
-                g.writeStartArray();
-                for (float[] row : head) {
-                    g.writeStartArray();
-                    for (float v : row) {
-                        g.writeNumber(v);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
     }
 }

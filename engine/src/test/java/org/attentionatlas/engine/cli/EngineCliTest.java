@@ -30,16 +30,17 @@ class EngineCliTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
+    record Result(int code, String out, String err) {
     }
 
     /** Runs the engine command named by the first argument through the shared command-line layer. */
-    private static Result run(String... argv) {
+    static Result run(String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Object command = switch (argv[0]) {
             case "inspect" -> new InspectCommand();
             case "fill-mask" -> new FillMaskCommand();
+            case "contrast" -> new ContrastCommand();
             default -> throw new IllegalArgumentException(argv[0]);
         };
         int code = Cli.engine().execute(command, Arrays.copyOfRange(argv, 1, argv.length),

@@ -3,6 +3,7 @@ package org.attentionatlas.jobs.cli;
 import org.apache.spark.sql.AnalysisException;
 import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.engine.cli.Cli;
+import org.attentionatlas.engine.cli.ContrastCommand;
 import org.attentionatlas.engine.cli.FillMaskCommand;
 import org.attentionatlas.engine.cli.InspectCommand;
 import org.attentionatlas.engine.cli.MemoryBenchmark;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "atlas", mixinStandardHelpOptions = true, versionProvider = AtlasCommand.Version.class,
         description = "Attention Atlas: what transformer language models attend to, across whole corpora.",
         commandListHeading = "%nCommands:%n",
-        subcommands = {InspectCommand.class, FillMaskCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
+        subcommands = {InspectCommand.class, FillMaskCommand.class, ContrastCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
                 SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
                 MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class})
 public final class AtlasCommand implements Callable<Integer> {

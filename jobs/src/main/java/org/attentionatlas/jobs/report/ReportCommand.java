@@ -1,12 +1,20 @@
 package org.attentionatlas.jobs.report;
 
 import org.apache.spark.sql.SparkSession;
+import org.attentionatlas.datasets.contrast.ContrastPair;
+import org.attentionatlas.datasets.contrast.ContrastPairsReader;
+import org.attentionatlas.engine.contrast.ContrastRunner;
+import org.attentionatlas.engine.contrast.Contrasts;
+import org.attentionatlas.engine.load.Devices;
+import org.attentionatlas.engine.load.LoadedModel;
+import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.progress.Pacing;
 import org.attentionatlas.jobs.common.SparkSessions;
 import org.attentionatlas.reports.AuditReport;
 import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.reports.bias.BiasResults;
 import org.attentionatlas.reports.data.AuditResults;
+import org.attentionatlas.reports.data.LabelledContrast;
 import org.attentionatlas.reports.html.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,6 +55,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[2])")
     private String master;
 
+    @Option(names = "--contrast", paramLabel = "PAIRS.tsv",
+            description = "add a contrast section: one pair a line, text A<TAB>text B[<TAB>label] (docs/contrast.md)")
+    private Path contrast;
+
+    @Option(names = "--contrast-model", paramLabel = "NAME_OR_DIR", defaultValue = "minilm-l6",
+            description = "the model the contrast pairs run through")
+    private String contrastModel;
+
     @Option(names = "--progress-interval-ms", paramLabel = "MS", defaultValue = "1000",
             description = "figures rendered of total, on stderr, at most this often on a terminal (else every 30 s)")
     private int progressIntervalMs;
@@ -74,6 +92,9 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--out " + e.getMessage(), e);
         }
+        if (contrast != null) {
+            options = options.withContrasts(contrasts(contrast, contrastModel));
+        }
         SparkSession spark = SparkSessions.create("attention-atlas report", master);
         try {
             System.out.println(run(spark, results, compare, out, options));
@@ -81,6 +102,32 @@ public final class ReportCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    /**
+     * Every pair of the file through the model; a bad pair stops the report, naming its line, before anything is
+     * written.
+     */
+    static List<LabelledContrast> contrasts(Path file, String modelName) {
+        List<ContrastPair> pairs = ContrastPairsReader.read(file);
+        for (ContrastPair p : pairs) {
+            if (p.textA().equals(p.textB())) {
+                throw new IllegalArgumentException(file + " line " + p.line() + ": text A and text B are the same; "
+                        + "nothing to contrast");
+            }
+        }
+        List<LabelledContrast> out = new ArrayList<>();
+        try (LoadedModel model = ModelLoader.withDefaultStore().load(modelName, Devices.select("auto"))) {
+            for (ContrastPair p : pairs) {
+                try {
+                    out.add(new LabelledContrast(p.label(), ContrastRunner.run(model, model, p.textA(), p.textB(),
+                            Contrasts.DEFAULT_TOP)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file + " line " + p.line() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     private static void requireFolder(String flag, String dir) {
@@ -100,7 +147,7 @@ public final class ReportCommand implements Callable<Integer> {
         ResultReader reader = new ResultReader(spark);
         AuditResults base = reader.read(results, options.maxSamples());
         BiasResults bias = new BiasResultReader(spark).read(results);
-        if (base.runs().isEmpty() && bias == null && base.alignment().isEmpty()) {
+        if (base.runs().isEmpty() && bias == null && base.alignment().isEmpty() && options.contrasts().isEmpty()) {
             throw new IllegalArgumentException("--results " + results + " holds no committed audit, bias or align run; "
                     + "nothing to report");
         }
