@@ -14,7 +14,13 @@ enum DeviceSlot {
     SEP,
     PUNCT,
     /** Σ_k A·|q−k|. */
-    DISTANCE;
+    DISTANCE,
+    /** Norm-based mass (Kobayashi et al. 2020, row-normalised: see {@link HeadStat#NORM_CLS_MASS}) on the first token. */
+    NORM_CLS,
+    NORM_SEP,
+    NORM_PUNCT,
+    NORM_SELF,
+    NORM_PREV;
 
     /** Slots per head: these quantities, then one per offset bucket. */
     static final int SLOTS = values().length + OffsetBuckets.count();

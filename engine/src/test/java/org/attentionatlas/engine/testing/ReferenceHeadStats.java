@@ -39,7 +39,31 @@ public final class ReferenceHeadStats {
 
     /** Adds one sequence run alone through {@code model} (no padding, no batching, no device-side reduction). */
     public void add(LoadedModel model, Encoding e) {
-        add(e, rawAttention(model, e), model.config().architecture().isCausal());
+        add(e, rawAttention(model, e), valueNorms(model, e), model.config().architecture().isCausal());
+    }
+
+    /** The [layer][head][key] value norms of one unpadded sequence, captured at the value-norm hook. */
+    public static float[][][] valueNorms(LoadedModel model, Encoding e) {
+        ModelConfig c = model.config();
+        int n = e.length();
+        boolean t5 = c.architecture().isEncoderDecoder();
+        float[][][] out = new float[c.layers()][c.heads()][];
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Hooks hooks = Hooks.create();
+            Captures cap = Captures.of(m, hooks, java.util.EnumSet.of(HookKind.VALUE_NORM));
+            java.util.List<int[]> ids = java.util.List.of(e.ids());
+            ForwardInput in = t5 ? PaddedBatch.of(m, ids, java.util.List.of(new int[] {c.decoderStartTokenId()}),
+                    c.padTokenId()) : PaddedBatch.of(m, ids, c.padTokenId());
+            model.transformer().forward(m, in, hooks);
+            Stack stack = t5 ? Stack.ENCODER : Stack.MAIN;
+            for (int l = 0; l < c.layers(); l++) {
+                float[] flat = cap.get(new HookPoint(stack, l, HookKind.VALUE_NORM)).toFloatArray();
+                for (int h = 0; h < c.heads(); h++) {
+                    out[l][h] = java.util.Arrays.copyOfRange(flat, h * n, (h + 1) * n);
+                }
+            }
+        }
+        return out;
     }
 
     /** The full [layer][head][q][k] matrices of one unpadded sequence, captured at the pattern hook. */
@@ -71,14 +95,21 @@ public final class ReferenceHeadStats {
         return out;
     }
 
-    /** Adds one sequence: {@code attention[layer][head][q][k]} over its own tokens. */
-    public void add(Encoding e, float[][][][] attention, boolean causal) {
+    /**
+     * Adds one sequence: {@code attention[layer][head][q][k]} over its own tokens and the value norms
+     * {@code valueNorms[layer][head][k]} that weigh the norm-based masses.
+     */
+    public void add(Encoding e, float[][][][] attention, float[][][] valueNorms, boolean causal) {
         int n = e.length();
         for (int l = 0; l < layers; l++) {
             for (int h = 0; h < heads; h++) {
                 double[] s = sums[l][h];
                 for (int q = 0; q < n; q++) {
                     float[] row = attention[l][h][q];
+                    float[] norm = valueNorms[l][h];
+                    double normTotal = 0;
+                    double normSep = 0;
+                    double normPunct = 0;
                     double entropy = 0;
                     double max = 0;
                     double dist = 0;
@@ -92,11 +123,15 @@ public final class ReferenceHeadStats {
                         }
                         max = Math.max(max, a);
                         dist += a * Math.abs(q - k);
+                        double weighted = a * norm[k];
+                        normTotal += weighted;
                         if (TokenCategories.isSeparator(e, k)) {
                             sep += a;
+                            normSep += weighted;
                         }
                         if (TokenCategories.isPunctuation(e, k)) {
                             punct += a;
+                            normPunct += weighted;
                         }
                         int d = Math.abs(q - k);
                         for (int w = d; w <= 8; w++) {
@@ -119,6 +154,11 @@ public final class ReferenceHeadStats {
                     s[HeadStat.LOCAL2.ordinal()] += local[2];
                     s[HeadStat.LOCAL4.ordinal()] += local[4];
                     s[HeadStat.LOCAL8.ordinal()] += local[8];
+                    s[HeadStat.NORM_CLS_MASS.ordinal()] += row[0] * norm[0] / normTotal;
+                    s[HeadStat.NORM_SEP_MASS.ordinal()] += normSep / normTotal;
+                    s[HeadStat.NORM_PUNCT_MASS.ordinal()] += normPunct / normTotal;
+                    s[HeadStat.NORM_SELF_MASS.ordinal()] += row[q] * norm[q] / normTotal;
+                    s[HeadStat.NORM_PREV_MASS.ordinal()] += q > 0 ? row[q - 1] * norm[q - 1] / normTotal : 0;
                 }
             }
         }
