@@ -50,6 +50,7 @@
       layer: $('layer').value,
       head: $('head').value,
       words: $('words').checked,
+      measure: $('measure').value,
       threshold: parseFloat($('threshold').value),
     };
   }
@@ -68,7 +69,7 @@
   async function headView() {
     const p = params();
     const head = p.head === 'mean' ? 'mean' : p.head;
-    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}`);
+    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}&measure=${p.measure}`);
     const labels = data.labels;
     const a = data.attention;
     const row = 16, top = 36, x0 = 170, x1 = 420;
@@ -78,8 +79,10 @@
     svg.setAttribute('data-head', String(data.head));
     svg.setAttribute('data-words', String(data.words));
     const lines = [];
+    // norm-based values are not probabilities: lines are drawn relative to the largest
+    const top1 = data.measure === 'norms' ? Math.max(...a.map((r) => Math.max(...r))) || 1 : 1;
     for (let q = 0; q < a.length; q++) {
-      for (let k = 0; k < a[q].length; k++) if (a[q][k] > 0 && a[q][k] >= p.threshold) lines.push([q, k, a[q][k]]);
+      for (let k = 0; k < a[q].length; k++) if (a[q][k] > 0 && a[q][k] / top1 >= p.threshold) lines.push([q, k, a[q][k] / top1]);
     }
     lines.sort((u, v) => v[2] - u[2]);
     const kept = lines.slice(0, MAX_LINES).reverse(); // lightest first: heavy lines on top
@@ -161,7 +164,7 @@
   async function heatmapView() {
     const p = params();
     const head = p.head === 'mean' ? 'mean' : p.head;
-    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}`);
+    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}&measure=${p.measure}`);
     const n = data.labels.length;
     const cell = n > 64 ? 6 : n > 24 ? 12 : 22;
     const left = 130, top = 40, size = n * cell;
@@ -190,7 +193,7 @@
     for (let h = 0; h < r.heads; h++) svg.appendChild(el('text', { x: left + h * (cell + pad) + 8, y: top - 8 }, 'head ' + h));
     const token = ++state.drawToken;
     for (let l = 0; l < r.layers; l++) {
-      const data = await api(`/api/attention?run=${r.run}&layer=${l}&head=all&pool=48&words=${$('words').checked}`);
+      const data = await api(`/api/attention?run=${r.run}&layer=${l}&head=all&pool=48&words=${$('words').checked}&measure=${$('measure').value}`);
       if (token !== state.drawToken) return;
       svg.appendChild(el('text', { x: 6, y: top + l * (cell + pad) + cell / 2 }, 'layer ' + l));
       data.attention.forEach((m, h) => {
@@ -456,7 +459,7 @@
     const t = $('threshold');
     t.addEventListener('input', () => { $('thresholdValue').textContent = t.value; });
     t.addEventListener('change', () => show());
-    ['layer', 'head', 'words', 'flowKind', 'target'].forEach((id) => $(id).addEventListener('change', () => show()));
+    ['layer', 'head', 'words', 'measure', 'flowKind', 'target'].forEach((id) => $(id).addEventListener('change', () => show()));
     $('run').addEventListener('click', run);
     document.querySelectorAll('#views button').forEach((b) => b.addEventListener('click', () => show(b.dataset.view)));
     document.querySelectorAll('[data-format]').forEach((b) =>

@@ -55,11 +55,11 @@ public final class ExportService {
                 yield new FlowDiagram(fv.title(), inference.tokens(), w, threshold, 400, caption(inference));
             }
             case "heatmap" -> {
-                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"));
+                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"), p.get("measure"));
                 yield TokenHeatmaps.matrix(v.title(), v.labels(), Matrices.toDouble(v.matrix()), "attention", caption(inference));
             }
             default -> {
-                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"));
+                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"), p.get("measure"));
                 yield new HeadViewFigure(v.title(), v.labels(), v.matrix(), threshold, 5000);
             }
         };

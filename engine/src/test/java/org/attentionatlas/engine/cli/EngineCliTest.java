@@ -96,6 +96,41 @@ class EngineCliTest {
     }
 
     @Test
+    void inspectWritesNormBasedAttention() {
+        JsonNode golden = Fixtures.realGolden("minilm-l6").get("cases").get(0);
+        String text = golden.get("text").asText();
+        Path json = tmp.resolve("norms.json");
+        Result r = run("inspect", "--model", "minilm-l6", "--text", text, "--json", json.toString(), "--measure", "norms");
+        assertEquals(0, r.code(), r.err());
+        JsonNode out = Golden.json(json);
+        assertEquals("norms", out.get("measure").asText());
+        double[] got = Golden.flatten(out.get("results").get(0).get("attentions"));
+        double[] weights = Golden.flatten(golden.get("attentions"));
+        try (LoadedModel model = ModelLoader.withDefaultStore().load("minilm-l6", Device.cpu())) {
+            float[][][] norms = ReferenceHeadStats.valueNorms(model, model.encode(text));
+            int n = norms[0][0].length;
+            assertEquals(weights.length, got.length);
+            for (int i = 0; i < got.length; i++) {
+                int key = i % n;
+                int head = i / (n * n) % norms[0].length;
+                int layer = i / (n * n * norms[0].length);
+                double expected = weights[i] * norms[layer][head][key];
+                assertEquals(expected, got[i], 1e-4 * Math.max(1, Math.abs(expected)), "norm-based value " + i);
+            }
+        }
+        assertTrue(r.out().contains("measure: norm-based attention"), r.out());
+    }
+
+    @Test
+    void unknownMeasureIsRefusedBeforeLoading() {
+        Result r = run("inspect", "--model", tmp.resolve("nope").toString(), "--text", "hi", "--json",
+                tmp.resolve("o.json").toString(), "--measure", "gradients");
+        assertEquals(2, r.code());
+        assertEquals("error: --measure 'gradients' is not one of weights, norms", r.err().strip());
+        assertNoOutput();
+    }
+
+    @Test
     void fillMaskWritesPredictions() {
         Path json = tmp.resolve("fill.json");
         Result r = run("fill-mask", "--model", "bert-base-uncased", "--text", "The woman worked as a [MASK].",
@@ -196,7 +231,8 @@ class EngineCliTest {
     void helpListsTheOptionsWithTheirDefaults() {
         Result r = run("inspect", "--help");
         assertEquals(0, r.code(), r.err());
-        for (String option : List.of("--model", "--device", "--text", "--input", "--json", "--batch-size", "--top")) {
+        for (String option : List.of("--model", "--device", "--text", "--input", "--json", "--batch-size", "--top",
+                "--measure")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
         assertTrue(r.out().contains("Default: minilm-l6") && r.out().contains("Default: 16"), r.out());
