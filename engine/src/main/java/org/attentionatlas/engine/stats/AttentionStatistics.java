@@ -110,7 +110,7 @@ public final class AttentionStatistics implements AutoCloseable {
         long m = offs.getShape().get(3);
         NDArray distance = offs.get(":, :, :, {}:", m - 1);                                     // [B,H,T,1]
         NDArray hist = offs.get(":, :, :, :{}", m - 1);
-        NDArray norms = normMasses(p, valueNorm, categories, hist);                            // [B,H,T,5]
+        NDArray norms = normMasses(p, valueNorm, categories, hist);                            // [B,H,T,9]
         // in DeviceSlot order (entropy, entropy_norm, max, cls/sep/punct, distance, norm masses), then the buckets
         NDArray perQuery = NDArrays.concat(new NDList(entropy.expandDims(-1), entropyNorm.expandDims(-1),
                 max.expandDims(-1), cats, distance, norms, hist), -1);                         // [B,H,T,SLOTS]
@@ -118,9 +118,10 @@ public final class AttentionStatistics implements AutoCloseable {
     }
 
     /**
-     * Row-normalised norm-based masses per query, [B, H, T, 5] in DeviceSlot order (cls, sep, punct, self, prev):
-     * key k weighs A[q][k]·n[k]. One matmul of the pattern with [flags·n, n] gives the category sums and the row total;
-     * self and previous come from the exact offset buckets times the norm of that key.
+     * Norm-based masses per query, [B, H, T, 9] in DeviceSlot order: row-normalised cls, sep, punct, self, prev, then
+     * the raw cls, sep, punct and row total; key k weighs A[q][k]·n[k]. One matmul of the pattern with [flags·n, n]
+     * gives the raw category sums and the row total; self and previous come from the exact offset buckets times the
+     * norm of that key.
      */
     private static NDArray normMasses(NDArray p, NDArray valueNorm, NDArray categories, NDArray hist) {
         long t = p.getShape().get(2);
@@ -132,7 +133,7 @@ public final class AttentionStatistics implements AutoCloseable {
         NDArray previousKey = t == 1 ? n.zerosLike() : NDArrays.concat(new NDList(
                 n.get(":, :, :1").zerosLike(), n.get(":, :, :{}", t - 1)), 2);                  // n[q−1], 0 at q=0
         NDArray prev = hist.get(":, :, :, {}:{}", OffsetBuckets.of(-1), OffsetBuckets.of(-1) + 1).mul(previousKey);
-        return NDArrays.concat(new NDList(cats, self, prev), -1).div(total);
+        return NDArrays.concat(new NDList(NDArrays.concat(new NDList(cats, self, prev), -1).div(total), weighted), -1);
     }
 
     /** [T, T, buckets + 1]: one-hot offset bucket of (q, k), then |q − k|. Cached per length. */

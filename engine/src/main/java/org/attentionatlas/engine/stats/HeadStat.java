@@ -43,7 +43,16 @@ public enum HeadStat {
     /** N[q][q]. */
     NORM_SELF_MASS("norm_self_mass", DeviceSlot.NORM_SELF),
     /** N[q][q−1]. */
-    NORM_PREV_MASS("norm_prev_mass", DeviceSlot.NORM_PREV);
+    NORM_PREV_MASS("norm_prev_mass", DeviceSlot.NORM_PREV),
+    /**
+     * Σ over the first token of A[q][k]·‖f(x_k)‖, not normalised: the quantity Kobayashi et al. average (in the
+     * units of the residual stream).
+     */
+    NORM_CLS_RAW("norm_cls_raw", DeviceSlot.NORM_CLS_RAW),
+    NORM_SEP_RAW("norm_sep_raw", DeviceSlot.NORM_SEP_RAW),
+    NORM_PUNCT_RAW("norm_punct_raw", DeviceSlot.NORM_PUNCT_RAW),
+    /** Σ_k A[q][k]·‖f(x_k)‖ over every key. */
+    NORM_TOTAL_RAW("norm_total_raw", DeviceSlot.NORM_TOTAL_RAW);
 
     private final String column;
     /** The device slot summed, or null for a statistic read from the offset buckets. */

@@ -108,6 +108,7 @@ public final class ReferenceHeadStats {
                     float[] row = attention[l][h][q];
                     float[] norm = valueNorms[l][h];
                     double normTotal = 0;
+                    double normCls = row[0] * norm[0];
                     double normSep = 0;
                     double normPunct = 0;
                     double entropy = 0;
@@ -154,11 +155,15 @@ public final class ReferenceHeadStats {
                     s[HeadStat.LOCAL2.ordinal()] += local[2];
                     s[HeadStat.LOCAL4.ordinal()] += local[4];
                     s[HeadStat.LOCAL8.ordinal()] += local[8];
-                    s[HeadStat.NORM_CLS_MASS.ordinal()] += row[0] * norm[0] / normTotal;
+                    s[HeadStat.NORM_CLS_MASS.ordinal()] += normCls / normTotal;
                     s[HeadStat.NORM_SEP_MASS.ordinal()] += normSep / normTotal;
                     s[HeadStat.NORM_PUNCT_MASS.ordinal()] += normPunct / normTotal;
                     s[HeadStat.NORM_SELF_MASS.ordinal()] += row[q] * norm[q] / normTotal;
                     s[HeadStat.NORM_PREV_MASS.ordinal()] += q > 0 ? row[q - 1] * norm[q - 1] / normTotal : 0;
+                    s[HeadStat.NORM_CLS_RAW.ordinal()] += normCls;
+                    s[HeadStat.NORM_SEP_RAW.ordinal()] += normSep;
+                    s[HeadStat.NORM_PUNCT_RAW.ordinal()] += normPunct;
+                    s[HeadStat.NORM_TOTAL_RAW.ordinal()] += normTotal;
                 }
             }
         }
