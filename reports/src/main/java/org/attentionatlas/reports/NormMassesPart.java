@@ -112,14 +112,7 @@ final class NormMassesPart {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("mass on " + c.label());
         y.setAutoRangeIncludesZero(true);
-        for (NumberAxis a : new NumberAxis[] {x, y}) {
-            a.setLabelFont(Charts.LABEL);
-            a.setTickLabelFont(Charts.TICK);
-        }
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = Charts.plot(data, x, y, r);
         JFreeChart chart = new JFreeChart(c.label() + " — " + g.label(), Charts.TITLE, plot, false);
         LegendTitle legend = new LegendTitle(plot);
         legend.setPosition(RectangleEdge.BOTTOM);

@@ -62,6 +62,20 @@ class NormsApiTest {
     }
 
     @Test
+    void exportsDrawTheChosenMeasure() throws Exception {
+        String id = TestServer.json(TestServer.postRun("minilm-l6", TEXT)).get("run").asText();
+        for (String view : List.of("head", "model", "heatmap")) {
+            String path = "/api/export?run=" + id + "&view=" + view + "&layer=4&head=7&format=svg";
+            String weights = new String(TestServer.getBytes(path).body(), java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<byte[]> norms = TestServer.getBytes(path + "&measure=norms");
+            assertEquals(200, norms.statusCode(), view);
+            String svg = new String(norms.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(svg.contains("norm-based"), view + " title names the measure");
+            assertTrue(!weights.contains("norm-based"), view + " weights are the default");
+        }
+    }
+
+    @Test
     void unknownMeasureIsA400NamingIt() throws Exception {
         String id = TestServer.json(TestServer.postRun("minilm-l6", TEXT)).get("run").asText();
         HttpResponse<String> bad = TestServer.get("/api/attention?run=" + id + "&layer=1&measure=gradients");

@@ -2,7 +2,6 @@ package org.attentionatlas.engine.testing;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import org.attentionatlas.engine.hooks.Captures;
 import org.attentionatlas.engine.hooks.HookKind;
 import org.attentionatlas.engine.hooks.HookPoint;
@@ -44,55 +43,50 @@ public final class ReferenceHeadStats {
 
     /** The [layer][head][key] value norms of one unpadded sequence, captured at the value-norm hook. */
     public static float[][][] valueNorms(LoadedModel model, Encoding e) {
-        ModelConfig c = model.config();
         int n = e.length();
+        float[][][] out = new float[model.config().layers()][model.config().heads()][];
+        forEachLayer(model, e, HookKind.VALUE_NORM, (flat, l) -> {
+            for (int h = 0; h < out[l].length; h++) {
+                out[l][h] = java.util.Arrays.copyOfRange(flat, h * n, (h + 1) * n);
+            }
+        });
+        return out;
+    }
+
+    /** The full [layer][head][q][k] matrices of one unpadded sequence, captured at the pattern hook. */
+    public static float[][][][] rawAttention(LoadedModel model, Encoding e) {
+        int n = e.length();
+        float[][][][] out = new float[model.config().layers()][model.config().heads()][n][n];
+        forEachLayer(model, e, HookKind.PATTERN, (flat, l) -> {
+            for (int h = 0; h < out[l].length; h++) {
+                for (int q = 0; q < n; q++) {
+                    System.arraycopy(flat, (h * n + q) * n, out[l][h][q], 0, n);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Runs one unpadded sequence alone and hands each layer's capture of {@code kind}, flattened, to {@code layer}
+     * (T5: the encoder's, the decoder fed its start token).
+     */
+    private static void forEachLayer(LoadedModel model, Encoding e, HookKind kind,
+                                     java.util.function.ObjIntConsumer<float[]> layer) {
+        ModelConfig c = model.config();
         boolean t5 = c.architecture().isEncoderDecoder();
-        float[][][] out = new float[c.layers()][c.heads()][];
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             Hooks hooks = Hooks.create();
-            Captures cap = Captures.of(m, hooks, java.util.EnumSet.of(HookKind.VALUE_NORM));
+            Captures cap = Captures.of(m, hooks, java.util.EnumSet.of(kind));
             java.util.List<int[]> ids = java.util.List.of(e.ids());
             ForwardInput in = t5 ? PaddedBatch.of(m, ids, java.util.List.of(new int[] {c.decoderStartTokenId()}),
                     c.padTokenId()) : PaddedBatch.of(m, ids, c.padTokenId());
             model.transformer().forward(m, in, hooks);
             Stack stack = t5 ? Stack.ENCODER : Stack.MAIN;
             for (int l = 0; l < c.layers(); l++) {
-                float[] flat = cap.get(new HookPoint(stack, l, HookKind.VALUE_NORM)).toFloatArray();
-                for (int h = 0; h < c.heads(); h++) {
-                    out[l][h] = java.util.Arrays.copyOfRange(flat, h * n, (h + 1) * n);
-                }
+                layer.accept(cap.get(new HookPoint(stack, l, kind)).toFloatArray(), l);
             }
         }
-        return out;
-    }
-
-    /** The full [layer][head][q][k] matrices of one unpadded sequence, captured at the pattern hook. */
-    public static float[][][][] rawAttention(LoadedModel model, Encoding e) {
-        ModelConfig c = model.config();
-        int layers = c.layers();
-        int heads = c.heads();
-        int n = e.length();
-        boolean t5 = c.architecture().isEncoderDecoder(); // T5: the encoder's, decoder fed its start token
-        float[][][][] out = new float[layers][heads][n][n];
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            Hooks hooks = Hooks.create();
-            Captures cap = Captures.of(m, hooks, java.util.EnumSet.of(HookKind.PATTERN));
-            java.util.List<int[]> ids = java.util.List.of(e.ids());
-            ForwardInput in = t5 ? PaddedBatch.of(m, ids, java.util.List.of(new int[] {c.decoderStartTokenId()}),
-                    c.padTokenId()) : PaddedBatch.of(m, ids, c.padTokenId());
-            model.transformer().forward(m, in, hooks);
-            Stack stack = t5 ? Stack.ENCODER : Stack.MAIN;
-            for (int l = 0; l < layers; l++) {
-                float[] flat = cap.get(new HookPoint(stack, l, HookKind.PATTERN)).get(new NDIndex("0"))
-                        .toFloatArray();
-                for (int h = 0; h < heads; h++) {
-                    for (int q = 0; q < n; q++) {
-                        System.arraycopy(flat, (h * n + q) * n, out[l][h][q], 0, n);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /**
