@@ -78,6 +78,7 @@
     svg.setAttribute('data-layer', data.layer);
     svg.setAttribute('data-head', String(data.head));
     svg.setAttribute('data-words', String(data.words));
+    svg.setAttribute('data-measure', data.measure);
     const lines = [];
     // norm-based values are not probabilities: lines are drawn relative to the largest
     const top1 = data.measure === 'norms' ? Math.max(...a.map((r) => Math.max(...r))) || 1 : 1;
