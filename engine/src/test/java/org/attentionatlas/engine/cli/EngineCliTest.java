@@ -122,6 +122,29 @@ class EngineCliTest {
     }
 
     @Test
+    void inspectWritesT5NormBasedAttentionForEveryStack() throws IOException {
+        Path dir = copyTiny("tiny-t5");
+        Files.copy(Fixtures.tokenizer("t5-unigram").resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
+        Path json = tmp.resolve("t5-norms.json");
+        Result r = run("inspect", "--model", dir.toString(), "--text", "the cat sat", "--json", json.toString(),
+                "--measure", "norms");
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = Golden.json(json).get("results").get(0);
+        try (LoadedModel model = ModelLoader.withDefaultStore().load(dir.toString(), Device.cpu())) {
+            org.attentionatlas.engine.tokenize.Encoding e = model.encode("the cat sat");
+            float[][][][] weights = ReferenceHeadStats.rawAttention(model, e);
+            float[][][][] expected = org.attentionatlas.engine.attention.ValueNorms.weigh(weights,
+                    ReferenceHeadStats.valueNorms(model, e));
+            Golden.assertClose("tiny-t5 norm-based encoder_attentions", result.get("encoder_attentions"),
+                    flat(expected), 1e-6);
+        }
+        for (String field : List.of("decoder_attentions", "cross_attentions")) {
+            double sum = Arrays.stream(Golden.flatten(result.get(field))).sum();
+            assertTrue(sum > 0 && Math.abs(sum - 2 * 4) > 1e-3, field + " is weighted by value norms: " + sum);
+        }
+    }
+
+    @Test
     void unknownMeasureIsRefusedBeforeLoading() {
         Result r = run("inspect", "--model", tmp.resolve("nope").toString(), "--text", "hi", "--json",
                 tmp.resolve("o.json").toString(), "--measure", "gradients");
