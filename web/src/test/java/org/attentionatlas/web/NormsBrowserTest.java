@@ -83,16 +83,6 @@ class NormsBrowserTest {
     }
 
     private static void waitForHeadView(Map<String, String> attributes) {
-        new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> {
-            String error = d.findElement(By.id("error")).getText();
-            if (!error.isEmpty()) {
-                throw new AssertionError("the page shows an error: " + error);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) js().executeScript("const f = document.getElementById('figure');"
-                    + "if (!f) return null; const o = {}; for (const a of f.attributes) o[a.name] = a.value; return o;");
-            return f != null && "done".equals(f.get("data-state")) && "head".equals(f.get("data-view"))
-                    && attributes.entrySet().stream().allMatch(e -> e.getValue().equals(f.get(e.getKey())));
-        });
+        Browser.waitForFigure(driver, "head", attributes);
     }
 }
