@@ -56,6 +56,7 @@
       layer: $('layer').value,
       head: $('head').value === 'all' ? 'mean' : $('head').value,
       words: $('words').checked,
+      measure: $('measure').value,
       threshold: parseFloat($('threshold').value),
     };
   }
@@ -104,7 +105,7 @@
   async function heatmapView() {
     const p = params();
     const head = p.head === 'mean' ? 'mean' : p.head;
-    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}`);
+    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}&measure=${p.measure}`);
     const n = data.labels.length;
     const cell = n > 64 ? 6 : n > 24 ? 12 : 22;
     const left = 130, top = 40, size = n * cell;
@@ -133,7 +134,7 @@
     for (let h = 0; h < r.heads; h++) svg.appendChild(el('text', { x: left + h * (cell + pad) + 8, y: top - 8 }, 'head ' + h));
     const token = ++state.drawToken;
     for (let l = 0; l < r.layers; l++) {
-      const data = await api(`/api/attention?run=${r.run}&layer=${l}&head=all&pool=48&words=${$('words').checked}`);
+      const data = await api(`/api/attention?run=${r.run}&layer=${l}&head=all&pool=48&words=${$('words').checked}&measure=${$('measure').value}`);
       if (token !== state.drawToken) return;
       svg.appendChild(el('text', { x: 6, y: top + l * (cell + pad) + cell / 2 }, 'layer ' + l));
       data.attention.forEach((m, h) => {
@@ -423,7 +424,7 @@
     const t = $('threshold');
     t.addEventListener('input', () => { $('thresholdValue').textContent = t.value; });
     t.addEventListener('change', () => show());
-    ['layer', 'head', 'words', 'flowKind', 'target'].forEach((id) => $(id).addEventListener('change', () => show()));
+    ['layer', 'head', 'words', 'measure', 'flowKind', 'target'].forEach((id) => $(id).addEventListener('change', () => show()));
     $('run').addEventListener('click', () => run());
     document.querySelectorAll('#views button').forEach((b) => b.addEventListener('click', () => show(b.dataset.view)));
     document.querySelectorAll('[data-format]').forEach((b) =>

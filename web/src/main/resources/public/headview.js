@@ -109,15 +109,25 @@
     }
   }
 
+  /** Norm-based values are not probabilities: lines are drawn relative to the largest value shown. */
+  function scaleToLargest(series) {
+    let top = 0;
+    for (const s of series) for (const row of s.matrix) for (const v of row) top = Math.max(top, v);
+    if (top === 0) return;
+    for (const s of series) s.matrix = s.matrix.map((row) => row.map((v) => v / top));
+  }
+
   async function headView() {
     const r = A.state.run, p = A.params(), pick = $('head').value, words = $('words').checked;
-    const url = `/api/attention?run=${r.run}&layer=${p.layer}&head=${pick === 'all' ? 'all' : pick}&words=${words}`;
+    const url = `/api/attention?run=${r.run}&layer=${p.layer}&head=${pick === 'all' ? 'all' : pick}&words=${words}`
+      + `&measure=${p.measure}`;
     const data = cached.url === url ? cached.data : await api(url);
     cached = { url, data };
     const visible = visibleHeads();
     const series = pick === 'all'
       ? visible.map((h) => ({ head: h, matrix: data.attention[h], color: headColor(h, r.heads) }))
       : [{ head: pick, matrix: data.attention, color: pick === 'mean' ? '#1f4e9a' : headColor(+pick, r.heads) }];
+    if (data.measure === 'norms') scaleToLargest(series);
     const which = pick === 'all' ? `heads ${visible.join(', ') || '(none)'}` : pick === 'mean' ? 'mean of heads' : 'head ' + pick;
     const row = 16, top = 58, labels = data.labels;
     const svg = A.newFigure(Math.max(600, 60 + r.heads * 22), top + labels.length * row + 20,
@@ -126,6 +136,7 @@
     svg.setAttribute('data-head', pick);
     svg.setAttribute('data-heads', visible.join(','));
     svg.setAttribute('data-words', String(data.words));
+    svg.setAttribute('data-measure', data.measure);
     if (pick !== 'mean') swatches(svg, r.heads, visible, 28);
     const token = ++A.state.drawToken;
     const drawn = await drawColumns({ svg, x0: 170, x1: 420, top, row, labels, series, threshold: p.threshold, token });

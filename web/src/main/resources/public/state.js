@@ -10,7 +10,8 @@
   // page control id ↔ query key. Text and model come from the shown run; INPUTS also change what is run (a URL that
   // differs in them runs the model again), PICKS only what is drawn.
   const INPUTS = [['textB', 'textB'], ['modelB', 'modelB'], ['translation', 'translation']];
-  const PICKS = [['flowKind', 'kind'], ['contrastKind', 'contrast'], ['target', 'target'], ['threshold', 'threshold']];
+  const PICKS = [['flowKind', 'kind'], ['contrastKind', 'contrast'], ['target', 'target'], ['threshold', 'threshold'],
+    ['measure', 'measure']];
   const CONTROLS = INPUTS.concat(PICKS);
 
   function initial(e) { return e.tagName === 'SELECT' ? (e.options.length ? e.options[0].value : '') : e.defaultValue; }

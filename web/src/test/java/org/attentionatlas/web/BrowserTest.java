@@ -98,25 +98,7 @@ class BrowserTest {
     }
 
     private static void waitForFigure(String view, Map<String, String> attributes) {
-        new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> {
-            String error = d.findElement(By.id("error")).getText();
-            if (!error.isEmpty()) {
-                throw new AssertionError("the page shows an error: " + error);
-            }
-            // read the attributes in one script: the figure may be replaced between two WebDriver calls
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) js().executeScript("const f = document.getElementById('figure');"
-                    + "if (!f) return null; const o = {}; for (const a of f.attributes) o[a.name] = a.value; return o;");
-            if (f == null || !"done".equals(f.get("data-state")) || !view.equals(f.get("data-view"))) {
-                return false;
-            }
-            for (Map.Entry<String, String> e : attributes.entrySet()) {
-                if (!e.getValue().equals(f.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Browser.waitForFigure(driver, view, attributes);
     }
 
     private static void setThreshold(double t) {
