@@ -15,8 +15,10 @@ import org.attentionatlas.datasets.InputException;
 import org.attentionatlas.jobs.cli.AtlasCommand;
 import org.attentionatlas.jobs.common.JobException;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.report.ReportCommand;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.SharedSpark;
+import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.results.ImportanceTables;
 import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +173,18 @@ class ImportanceJobTest {
                         + "(SELECT max(documents) FROM importance_runs) AS d, (SELECT min(rank) FROM head_importance) AS r",
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals("h,p,d,r\n8,10,4,0\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    }
+
+    @Test
+    void theReportDrawsTheRun() throws Exception {
+        Path report = dir.resolve("report");
+        String html = Files.readString(ReportCommand.run(SharedSpark.get(), output.toString(), null, report,
+                ReportOptions.defaults()));
+        assertTrue(html.contains("Head importance — tiny-bert-vocab @ "), "the section's heading");
+        for (String f : List.of("pruning", "heads")) {
+            assertTrue(Files.isRegularFile(report.resolve("figures").resolve("importance-tiny-bert-vocab-tiny-" + f
+                    + ".png")), f);
+        }
     }
 
     @Test
