@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code importance}: head importance and the pruning curve ({@link ImportanceJob}). */
@@ -67,6 +68,10 @@ public final class ImportanceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the masks")
     private long seed;
 
+    @Option(names = "--fractions", paramLabel = "F,...", split = ",", defaultValue = ImportanceConfig.DEFAULT_FRACTIONS,
+            description = "shares of heads pruned, least important first, ascending from 0 (default: ${DEFAULT-VALUE})")
+    private List<Double> fractions;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "partitions of the documents (0: automatic)")
     private int partitions;
 
@@ -82,7 +87,7 @@ public final class ImportanceCommand implements Callable<Integer> {
         CorpusSpec corpus = new CorpusSpec(Settings.blankToNull(input), CorpusFormat.parse(format), textField,
                 Settings.blankToNull(idField), Settings.blankToNull(langField), "und");
         return new ImportanceConfig(scoring, corpus, Arrays.asList(languages), dataset, job.output(), job.master(),
-                partitions);
+                partitions, fractions);
     }
 
     @Override

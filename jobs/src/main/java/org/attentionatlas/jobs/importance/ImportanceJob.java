@@ -124,7 +124,7 @@ public final class ImportanceJob {
     }
 
     private PruningCurve pruningCurve(Dataset<Row> input, HeadRanking ranking, ImportanceSums sums) {
-        double[] fractions = ImportanceConfig.FRACTIONS;
+        double[] fractions = config.fractions().stream().mapToDouble(Double::doubleValue).toArray();
         boolean[][][] keeps = new boolean[fractions.length][][];
         for (int i = 0; i < fractions.length; i++) {
             keeps[i] = ranking.keep(fractions[i]);

@@ -190,13 +190,23 @@ class ImportanceJobTest {
     @Test
     void badSettingsExitWithCodeTwoAndWriteNothing() {
         Path out = dir.resolve("bad-out");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AtlasCommand.run(new String[] {"importance", "--model", modelDir.toString(), "--input",
-                corpus.toString(), "--mask-rate", "1.5", "--output", out.toString()}, quiet(),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        assertEquals("error: --mask-rate must be in (0, 1], got 1.5", err.toString(StandardCharsets.UTF_8).strip());
-        assertFalse(Files.exists(out));
+        String[][] cases = {{"--mask-rate", "1.5"}, {"--fractions", "0.1,0.2"}, {"--fractions", "0,0.5,0.3"},
+                {"--batch-size", "0"}};
+        String[] expected = {"error: --mask-rate must be in (0, 1], got 1.5",
+                "error: --fractions must start at 0 (the unpruned model), got [0.1, 0.2]",
+                "error: --fractions must ascend and stay below 1, got [0.0, 0.5, 0.3]",
+                "error: --batch-size must be positive, got 0"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new ArrayList<>(List.of("importance", "--model", modelDir.toString(), "--input",
+                    corpus.toString(), "--output", out.toString()));
+            args.addAll(List.of(cases[i]));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = AtlasCommand.run(args.toArray(new String[0]), quiet(),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, code);
+            assertEquals(expected[i], err.toString(StandardCharsets.UTF_8).strip());
+            assertFalse(Files.exists(out));
+        }
     }
 
     /** Exceptions the command line maps to one line and exit code 2 (run in the shared session: the CLI would stop it). */

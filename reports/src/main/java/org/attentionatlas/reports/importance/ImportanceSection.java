@@ -45,8 +45,9 @@ public final class ImportanceSection {
         String sample = run.sequences() + " sequences, " + run.maskedTokens() + " masked tokens";
         PruningCurve curve = run.curve();
         html.paragraph(String.format(Locale.ROOT, "%d of %d heads can go before masked-LM accuracy falls by 1 point "
-                        + "(%.1f %% unpruned; measured at steps of 10 %% of the heads; %s).",
-                curve.headsBeforeAccuracyDrop(0.01), run.heads(), 100 * curve.points().get(0).accuracy(), sample));
+                        + "(%.1f %% unpruned; measured at the curve's %d points; %s).",
+                curve.headsBeforeAccuracyDrop(0.01), run.heads(), 100 * curve.points().get(0).accuracy(),
+                curve.points().size(), sample));
         html.figure(ImportanceFigures.pruningCurve(label, curve, caption(run, "head_pruning",
                 "fraction, heads_pruned, mlm_loss, mlm_accuracy", sample)), stem + "-pruning");
         html.table(curveTable(curve));
