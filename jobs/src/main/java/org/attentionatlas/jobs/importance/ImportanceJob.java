@@ -30,6 +30,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,7 +131,7 @@ public final class ImportanceJob {
             keeps[i] = ranking.keep(fractions[i]);
         }
         MaskedLmTally[] tallies = new MaskedLmTally[fractions.length];
-        java.util.Arrays.fill(tallies, MaskedLmTally.EMPTY);
+        Arrays.fill(tallies, MaskedLmTally.EMPTY);
         for (Row r : input.mapPartitions(new PrunedMaskedLmFunction(config.scoring(), keeps),
                 Encoders.row(ImportanceRows.PRUNED)).collectAsList()) {
             int i = r.getAs("fraction_index");
