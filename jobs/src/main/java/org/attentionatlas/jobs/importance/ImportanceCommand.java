@@ -49,7 +49,7 @@ public final class ImportanceCommand implements Callable<Integer> {
     private String langField;
 
     @Option(names = "--languages", paramLabel = "CODE,...", split = ",",
-            description = "keep only documents in these languages (default: all)")
+            description = "keep only documents in these languages (none: every document)")
     private String[] languages = {};
 
     @Option(names = "--dataset", description = "dataset name recorded in the results (empty: the input's file name)")
@@ -69,7 +69,7 @@ public final class ImportanceCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--fractions", paramLabel = "F,...", split = ",", defaultValue = ImportanceConfig.DEFAULT_FRACTIONS,
-            description = "shares of heads pruned, least important first, ascending from 0 (default: ${DEFAULT-VALUE})")
+            description = "shares of heads pruned, least important first, ascending from 0")
     private List<Double> fractions;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "partitions of the documents (0: automatic)")
