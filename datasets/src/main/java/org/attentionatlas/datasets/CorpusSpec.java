@@ -18,4 +18,20 @@ public record CorpusSpec(String input, CorpusFormat format, String textField, St
     public boolean bundled() {
         return input == null || input.isBlank() || format == CorpusFormat.BUNDLED;
     }
+
+    /** The dataset name results carry when none is given: "bundled", else the input's file name up to its first dot. */
+    public String defaultDataset() {
+        if (bundled()) {
+            return BundledCorpus.DATASET;
+        }
+        String path = input.replaceAll("/+$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Where the text comes from, as the runs tables record it. */
+    public String label() {
+        return bundled() ? "classpath:" + BundledCorpus.RESOURCE : input;
+    }
 }

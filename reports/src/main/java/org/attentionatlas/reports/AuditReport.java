@@ -8,6 +8,8 @@ import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.data.RunInfo;
 import org.attentionatlas.reports.figures.HeadHeatmaps;
+import org.attentionatlas.reports.importance.ImportanceResults;
+import org.attentionatlas.reports.importance.ImportanceSection;
 import org.attentionatlas.reports.figures.ProximalPreference;
 import org.attentionatlas.reports.figures.Queries;
 import org.attentionatlas.reports.html.HtmlReport;
@@ -34,6 +36,12 @@ public final class AuditReport {
     /** As {@link #write(AuditResults, AuditResults, Path, ReportOptions)}, with a bias section when {@code bias} is given. */
     public static Path write(AuditResults results, BiasResults bias, AuditResults compare, Path out,
                              ReportOptions options) throws IOException {
+        return write(results, bias, null, compare, out, options);
+    }
+
+    /** As above, with a head-importance section when {@code importance} is given. */
+    public static Path write(AuditResults results, BiasResults bias, ImportanceResults importance,
+                             AuditResults compare, Path out, ReportOptions options) throws IOException {
         try (HtmlReport html = HtmlReport.create(out, options.scale(), "Attention Atlas report — " + results.source())) {
             if (options.progress() != null) {
                 html.reportProgress(System.err, options.progress());
@@ -61,6 +69,7 @@ public final class AuditReport {
                 new BiasSection(html, options.topHeads()).write(bias);
             }
             new ContrastPart(html).write(options.contrasts());
+            new ImportanceSection(html).write(importance);
             return html.commit();
         }
     }

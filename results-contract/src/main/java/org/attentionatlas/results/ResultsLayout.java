@@ -28,9 +28,9 @@ public final class ResultsLayout {
     public static final String LOCK = "_lock";
     private static final String RUN_PREFIX = ResultTable.RUN_ID + "=";
 
-    /** Every table a results folder may hold: the audit's, the bias job's and the alignment job's. */
+    /** Every table a results folder may hold: the audit's, the bias job's, the alignment job's and head importance's. */
     public static final List<ResultTable> TABLES = java.util.stream.Stream
-            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL).flatMap(List::stream).toList();
+            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL, ImportanceTables.ALL).flatMap(List::stream).toList();
 
     private ResultsLayout() {
     }

@@ -21,7 +21,7 @@ public enum HookKind {
      * Listening to it makes the layer compute the pattern as exp(logSoftmax), so entropies need no extra log pass.
      */
     LOG_PATTERN("attn.hook_log_pattern"),
-    /** Per-head mixed values (pattern · v), [B, H, T, Dh]. */
+    /** Per-head mixed values (pattern · v), [B, H, T, Dh], times the head gates when set ({@link HeadGates}). */
     Z("attn.hook_z"),
     /**
      * Norm of each key's transformed value ‖f_h(x_j)‖ = ‖(x_j·W_V^h + b_V^h)·W_O^h‖ in float32, [B, H, S], fired

@@ -18,6 +18,7 @@ public final class Hooks {
 
     private final List<Registration> registrations = new ArrayList<>();
     private final Set<HookKind> kinds = EnumSet.noneOf(HookKind.class);
+    private HeadGates gates;
 
     /** No listeners: a plain forward pass. */
     public static Hooks none() {
@@ -40,6 +41,20 @@ public final class Hooks {
 
     public Hooks on(HookKind kind, HookListener listener) {
         return on(EnumSet.of(kind), listener);
+    }
+
+    /** Multiplies every head's output by {@code gates} before the output projection (hook_z); see {@link HeadGates}. */
+    public Hooks gate(HeadGates gates) {
+        if (this == NONE) {
+            throw new IllegalStateException("Hooks.none() is shared; use Hooks.create()");
+        }
+        this.gates = gates;
+        return this;
+    }
+
+    /** Called by the model on each head output z [B, H, T, Dh] of a self-attention: z, gated if gates are set. */
+    public NDArray gated(Stack stack, int layer, NDArray z) {
+        return gates == null ? z : gates.apply(stack, layer, z);
     }
 
     /** Whether any listener wants this kind; the model skips work that only a hook would need. */

@@ -47,6 +47,7 @@ final class SelfAttentionBlock {
         hooks.fire(stack, layer, patternKind, pattern);
         NDArray z = pattern.matMul(v);
         if (patternKind == HookKind.PATTERN) {
+            z = hooks.gated(stack, layer, z);
             hooks.fire(stack, layer, HookKind.Z, z);
         }
         return z;

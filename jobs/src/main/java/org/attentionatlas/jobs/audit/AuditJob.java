@@ -7,7 +7,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.attentionatlas.datasets.BundledCorpus;
 import org.attentionatlas.datasets.CorpusFormat;
 import org.attentionatlas.datasets.CorpusReader;
 import org.attentionatlas.datasets.CorpusSpec;
@@ -300,19 +299,10 @@ public final class AuditJob {
 
     private String datasetName(CorpusSpec spec) {
         String configured = config.dataset();
-        if (configured != null) {
-            return configured;
-        }
-        if (spec.bundled()) {
-            return BundledCorpus.DATASET;
-        }
-        String path = spec.input().replaceAll("/+$", "");
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.indexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return configured != null ? configured : spec.defaultDataset();
     }
 
     private static String inputLabel(CorpusSpec spec) {
-        return spec.bundled() ? "classpath:" + BundledCorpus.RESOURCE : spec.input();
+        return spec.label();
     }
 }

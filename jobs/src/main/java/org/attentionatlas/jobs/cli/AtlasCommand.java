@@ -15,6 +15,7 @@ import org.attentionatlas.results.ResultsInUseException;
 import org.attentionatlas.jobs.common.CodeVersion;
 import org.attentionatlas.jobs.bench.AuditBenchmark;
 import org.attentionatlas.jobs.bias.BiasCommand;
+import org.attentionatlas.jobs.importance.ImportanceCommand;
 import org.attentionatlas.jobs.report.ReportCommand;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.web.ServeCommand;
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
         description = "Attention Atlas: what transformer language models attend to, across whole corpora.",
         commandListHeading = "%nCommands:%n",
         subcommands = {InspectCommand.class, FillMaskCommand.class, ContrastCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
-                SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
+                ImportanceCommand.class, SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
                 MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class})
 public final class AtlasCommand implements Callable<Integer> {
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AtlasCommandTest {
 
-    private static final List<String> COMMANDS = List.of("inspect", "fill-mask", "contrast", "audit", "bias", "align", "sql", "report",
+    private static final List<String> COMMANDS = List.of("inspect", "fill-mask", "contrast", "audit", "bias", "align", "importance", "sql", "report",
             "serve", "bench-engine", "bench-memory", "bench-audit", "bench-server");
 
     @TempDir
