@@ -6,6 +6,11 @@
   const LINES_PER_FRAME = 800; // drawn in chunks with requestAnimationFrame so a 500-token text never freezes the tab
   const VIRIDIS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d', '#27ad81', '#5cc863', '#aadc32', '#fde725'];
   const $ = (id) => document.getElementById(id);
+  // the figure's own rules travel inside it, so an SVG or PNG export looks like the page
+  const FIGURE_CSS = '#figure text { font: 12px sans-serif; } #figure line.attn { stroke: #1f4e9a; }'
+    + ' #figure g.isolated line.attn { display: none; } #figure g.isolated line.attn.keep { display: inline; }'
+    + ' #figure text.token.focus { font-weight: bold; fill: #b2182b; }'
+    + ' #figure text.token.changed { fill: #d9822b; font-weight: bold; }';
   const state = { run: null, pair: null, view: 'head', drawToken: 0 };
 
   function el(name, attrs, text) {
@@ -45,11 +50,13 @@
 
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
 
+  // the head picker's "all" (heads by colour) is the head view's; the other views show the mean for it
   function params() {
     return {
       layer: $('layer').value,
-      head: $('head').value,
+      head: $('head').value === 'all' ? 'mean' : $('head').value,
       words: $('words').checked,
+      measure: $('measure').value,
       threshold: parseFloat($('threshold').value),
     };
   }
@@ -57,75 +64,12 @@
   function newFigure(width, height, title) {
     const svg = el('svg', { id: 'figure', xmlns: SVG, width, height, viewBox: `0 0 ${width} ${height}`,
       'data-state': 'drawing', 'data-view': state.view, 'data-run': state.run ? state.run.run : '' });
+    svg.appendChild(el('style', {}, FIGURE_CSS));
     svg.appendChild(el('rect', { x: 0, y: 0, width, height, fill: 'white' }));
     svg.appendChild(el('text', { x: 8, y: 18, 'font-weight': 'bold' }, title));
     const view = $('view');
     view.replaceChildren(svg);
     return svg;
-  }
-
-  // ---- head view: query tokens left, key tokens right, a line per weight above the threshold ----
-  async function headView() {
-    const p = params();
-    const head = p.head === 'mean' ? 'mean' : p.head;
-    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}`);
-    const labels = data.labels;
-    const a = data.attention;
-    const row = 16, top = 36, x0 = 170, x1 = 420;
-    const svg = newFigure(600, top + labels.length * row + 20,
-      `layer ${data.layer}, ${head === 'mean' ? 'mean of heads' : 'head ' + head}${p.words ? ', words' : ''}`);
-    svg.setAttribute('data-layer', data.layer);
-    svg.setAttribute('data-head', String(data.head));
-    svg.setAttribute('data-words', String(data.words));
-    const lines = [];
-    for (let q = 0; q < a.length; q++) {
-      for (let k = 0; k < a[q].length; k++) if (a[q][k] > 0 && a[q][k] >= p.threshold) lines.push([q, k, a[q][k]]);
-    }
-    lines.sort((u, v) => v[2] - u[2]);
-    const kept = lines.slice(0, MAX_LINES).reverse(); // lightest first: heavy lines on top
-    svg.setAttribute('data-lines-total', lines.length);
-    svg.setAttribute('data-lines-kept', kept.length);
-    const g = el('g', { class: 'lines' });
-    svg.appendChild(g);
-    const y = (i) => top + (i + 0.5) * row;
-    function addLabel(i, x, anchor, side) {
-      const t = el('text', { x, y: y(i) + 4, 'text-anchor': anchor, class: 'token ' + side, 'data-index': i },
-        clip(labels[i], 20));
-      t.addEventListener('mouseenter', () => isolate(g, side, i, t));
-      t.addEventListener('mouseleave', () => isolate(g, null, -1, t));
-      svg.appendChild(t);
-    }
-    for (let i = 0; i < labels.length; i++) {
-      addLabel(i, x0 - 6, 'end', 'query');
-      addLabel(i, x1 + 6, 'start', 'key');
-    }
-    const token = ++state.drawToken;
-    let from = 0;
-    await new Promise((resolve) => {
-      function chunk() {
-        if (token !== state.drawToken) return resolve();
-        const frag = document.createDocumentFragment();
-        for (const [q, k, w] of kept.slice(from, from + LINES_PER_FRAME)) {
-          frag.appendChild(el('line', { class: 'attn', x1: x0, y1: y(q), x2: x1, y2: y(k),
-            'stroke-width': (0.5 + 2.5 * Math.min(1, w)).toFixed(2),
-            'stroke-opacity': (0.1 + 0.9 * Math.min(1, w)).toFixed(3),
-            'data-q': q, 'data-k': k, 'data-w': String(w) }));
-        }
-        g.appendChild(frag);
-        from += LINES_PER_FRAME;
-        if (from < kept.length) requestAnimationFrame(chunk); else resolve();
-      }
-      requestAnimationFrame(chunk);
-    });
-    if (token === state.drawToken) svg.setAttribute('data-state', 'done');
-  }
-
-  function isolate(g, side, i, label) {
-    label.classList.toggle('focus', side !== null);
-    if (side === null) { g.classList.remove('isolated'); return; }
-    const attr = side === 'query' ? 'data-q' : 'data-k';
-    for (const line of g.children) line.classList.toggle('keep', line.getAttribute(attr) === String(i));
-    g.classList.add('isolated');
   }
 
   // ---- heatmaps drawn into a canvas and embedded as an image (cheap for 500 × 500) ----
@@ -161,7 +105,7 @@
   async function heatmapView() {
     const p = params();
     const head = p.head === 'mean' ? 'mean' : p.head;
-    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}`);
+    const data = await api(`/api/attention?run=${state.run.run}&layer=${p.layer}&head=${head}&words=${p.words}&measure=${p.measure}`);
     const n = data.labels.length;
     const cell = n > 64 ? 6 : n > 24 ? 12 : 22;
     const left = 130, top = 40, size = n * cell;
@@ -190,7 +134,7 @@
     for (let h = 0; h < r.heads; h++) svg.appendChild(el('text', { x: left + h * (cell + pad) + 8, y: top - 8 }, 'head ' + h));
     const token = ++state.drawToken;
     for (let l = 0; l < r.layers; l++) {
-      const data = await api(`/api/attention?run=${r.run}&layer=${l}&head=all&pool=48&words=${$('words').checked}`);
+      const data = await api(`/api/attention?run=${r.run}&layer=${l}&head=all&pool=48&words=${$('words').checked}&measure=${$('measure').value}`);
       if (token !== state.drawToken) return;
       svg.appendChild(el('text', { x: 6, y: top + l * (cell + pad) + cell / 2 }, 'layer ' + l));
       data.attention.forEach((m, h) => {
@@ -238,21 +182,24 @@
     svg.setAttribute('data-state', 'done');
   }
 
-  // ---- pair view: source words left, target words right; one head's source→target attention (each row scaled to
-  // its largest weight) and the similarity links (dashed) at the layer the server picks ----
+  // ---- pair view: source words left, target words right; one head's (or the head average's) source→target attention
+  // (each row scaled to its largest weight) and the similarity links (dashed) at the layer picked above the figure
+  // (the server's default until one is picked for this pair) ----
   async function pairView() {
     if (!state.pair) { $('view').replaceChildren(document.createTextNode('Type a translation and press Run.')); return; }
     const p = params();
-    const head = p.head === 'mean' ? 0 : p.head;
-    const r = await api(`/api/pair?pair=${encodeURIComponent(state.pair)}&layer=${p.layer}&head=${head}`);
+    const sim = state.pairSim && state.pairSim.pair === state.pair ? `&simLayer=${state.pairSim.layer}` : '';
+    const r = await api(`/api/pair?pair=${encodeURIComponent(state.pair)}&layer=${p.layer}&head=${p.head}${sim}`);
     const rows = Math.max(r.source.length, r.target.length);
     const x0 = 160, x1 = 400;
     const y = (i) => 40 + (i + 0.5) * 18;
-    const svg = newFigure(580, 60 + rows * 18,
-      `${r.model} — layer ${r.layer} head ${r.head} source→target; similarity at layer ${r.simLayer}`);
+    const svg = newFigure(580, 60 + rows * 18, `${r.model} — layer ${r.layer} `
+      + (r.head === 'mean' ? 'heads averaged' : `head ${r.head}`) + ` source→target; similarity at layer ${r.simLayer}`);
+    $('view').prepend(simLayerPicker(r));
     svg.setAttribute('data-pair', r.pair);
     svg.setAttribute('data-layer', r.layer);
     svg.setAttribute('data-head', r.head);
+    svg.setAttribute('data-sim-layer', r.simLayer);
     r.sourceToTarget.forEach((row, i) => {
       const max = Math.max(...row);
       row.forEach((w, j) => {
@@ -269,7 +216,21 @@
     svg.setAttribute('data-state', 'done');
   }
 
-  const VIEWS = { head: headView, model: modelView, heatmap: heatmapView, flow: flowView, pair: pairView };
+  function simLayerPicker(r) {
+    const label = document.createElement('label');
+    label.textContent = 'Similarity links at layer ';
+    const s = document.createElement('select');
+    s.id = 'simLayer';
+    for (let l = 0; l <= r.layers; l++) option(s, l, l === 0 ? '0 (embeddings)' : String(l));
+    s.value = r.simLayer;
+    s.addEventListener('change', () => { state.pairSim = { pair: r.pair, layer: s.value }; show(); });
+    label.appendChild(s);
+    return label;
+  }
+
+  // head (headview.js) and compare (compare.js) register themselves here
+  const VIEWS = { model: modelView, heatmap: heatmapView, flow: flowView, pair: pairView };
+  const hooks = { shown: [], ran: [], ready: [] };
 
   async function show(view) {
     state.view = view || state.view;
@@ -278,12 +239,15 @@
     error('');
     try {
       await VIEWS[state.view]();
+      for (const f of hooks.shown) f();
     } catch (e) {
       error(e.message);
     }
   }
 
-  async function run() {
+  // want: layer, head, view, target to show once the run is in (a restored URL); else the current picks are kept
+  async function run(want) {
+    want = want || {};
     error('');
     status('running…');
     $('run').disabled = true;
@@ -294,14 +258,17 @@
       $('runText').textContent = r.text;
       document.body.setAttribute('data-run', r.run);
       const layer = $('layer'), head = $('head'), target = $('target');
-      const keepLayer = layer.value, keepHead = head.value;
+      const keepLayer = want.layer ?? layer.value, keepHead = want.head ?? head.value;
+      const keepTarget = want.target ?? target.value;
       layer.replaceChildren(); head.replaceChildren(); target.replaceChildren();
       for (let l = 0; l < r.layers; l++) option(layer, l, 'layer ' + l);
+      option(head, 'all', 'all heads (colours)');
       option(head, 'mean', 'all heads averaged');
       for (let h = 0; h < r.heads; h++) option(head, h, 'head ' + h);
       r.tokens.forEach((t, i) => option(target, i, i + ' ' + clip(t, 16)));
       if (keepLayer !== '' && keepLayer < r.layers) layer.value = keepLayer;
-      if (keepHead !== '' && (keepHead === 'mean' || keepHead < r.heads)) head.value = keepHead;
+      if (keepHead !== '' && (keepHead === 'mean' || keepHead === 'all' || keepHead < r.heads)) head.value = keepHead;
+      if (keepTarget !== '' && keepTarget < r.tokens.length) target.value = keepTarget;
       layer.disabled = head.disabled = false;
       status(`${r.model}: ${r.tokens.length} tokens, ${r.layers} layers × ${r.heads} heads`);
       state.pair = null;
@@ -311,7 +278,8 @@
         state.pair = p.pair;
         state.view = 'pair';
       }
-      await show();
+      for (const f of hooks.ran) await f(r);
+      await show(want.view);
     } catch (e) {
       status('');
       error(e.message);
@@ -456,8 +424,8 @@
     const t = $('threshold');
     t.addEventListener('input', () => { $('thresholdValue').textContent = t.value; });
     t.addEventListener('change', () => show());
-    ['layer', 'head', 'words', 'flowKind', 'target'].forEach((id) => $(id).addEventListener('change', () => show()));
-    $('run').addEventListener('click', run);
+    ['layer', 'head', 'words', 'measure', 'flowKind', 'target'].forEach((id) => $(id).addEventListener('change', () => show()));
+    $('run').addEventListener('click', () => run());
     document.querySelectorAll('#views button').forEach((b) => b.addEventListener('click', () => show(b.dataset.view)));
     document.querySelectorAll('[data-format]').forEach((b) =>
       b.addEventListener('click', () => download(b.dataset.format, +b.dataset.scale)));
@@ -470,7 +438,12 @@
       m.models.forEach((name) => option($('model'), name, name));
       status(`limits: ${m.maxChars} characters, ${m.maxTokens} tokens`);
     } catch (e) { error(e.message); }
+    for (const f of hooks.ready) await f();
     document.body.setAttribute('data-ready', 'true');
   }
-  init();
+
+  // what the view files (headview.js, compare.js, state.js) share; they load after this file, init waits for them
+  window.Atlas = { $, el, api, color, option, clip, params, newFigure, status, error, state, show, run, views: VIEWS,
+    hooks, SVG, MAX_LINES, LINES_PER_FRAME };
+  document.addEventListener('DOMContentLoaded', init);
 }());

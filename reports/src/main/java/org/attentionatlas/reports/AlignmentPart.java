@@ -1,5 +1,6 @@
 package org.attentionatlas.reports;
 
+import org.attentionatlas.reports.data.AlignExample;
 import org.attentionatlas.reports.data.AlignScore;
 import org.attentionatlas.reports.figures.AlignmentFigures;
 import org.attentionatlas.reports.figures.PublishedAer;
@@ -17,13 +18,18 @@ import java.util.Map;
 
 /**
  * The cross-language alignment part of "Multilingual heads": per model revision and language pair (its latest
- * committed run), the AER-by-layer curves with the published point, and the attention heads' AER map with the best
- * heads listed.
+ * committed run), the AER-by-layer curves with the published point, the attention heads' AER map with the best
+ * heads listed, and alignment matrices of a few typical sentence pairs (align_links with gold).
  */
 final class AlignmentPart {
 
     /** Heads listed under the AER map. */
     static final int BEST_HEADS = 5;
+    /** Sentence pairs drawn as alignment matrices per language pair. */
+    static final int MATRIX_PAIRS = 3;
+    /** Words a drawn pair has at least and at most on each side. */
+    static final int MATRIX_MIN_WORDS = 4;
+    static final int MATRIX_MAX_WORDS = 15;
 
     private final HtmlReport html;
 
@@ -31,12 +37,17 @@ final class AlignmentPart {
         this.html = html;
     }
 
-    void write(List<AlignScore> scores) {
+    /** The part for every language pair of {@code scores}; {@code examples} (align_links, gold) feed the matrices. */
+    void write(List<AlignScore> scores, List<AlignExample> examples) {
         Map<List<String>, List<AlignScore>> byPair = new LinkedHashMap<>();
         for (AlignScore s : scores) {
             byPair.computeIfAbsent(s.pairKey(), k -> new ArrayList<>()).add(s);
         }
-        byPair.values().forEach(this::pair);
+        byPair.forEach((key, rows) -> {
+            pair(rows);
+            matrices(rows, examples.stream().filter(e -> e.pairKey().equals(key)
+                    && e.runId().equals(rows.get(0).runId())).toList());
+        });
     }
 
     private void pair(List<AlignScore> rows) {
@@ -67,6 +78,50 @@ final class AlignmentPart {
         html.figure(AlignmentFigures.headAer(label, heads, caption(first, "align_heads", "layer, head, aer",
                 sentences(heads))), stem + "-heads");
         html.table(bestHeads(heads));
+    }
+
+    /**
+     * Typical pairs, drawn: those with {@value #MATRIX_MIN_WORDS}–{@value #MATRIX_MAX_WORDS} words on each side whose
+     * sentence AER is closest to the corpus AER of the same aligner, ties by line; at most {@value #MATRIX_PAIRS}.
+     */
+    static List<AlignExample> typical(List<AlignExample> examples, double corpusAer) {
+        return examples.stream().filter(e -> fits(e.src().size()) && fits(e.tgt().size()) && Double.isFinite(e.aer()))
+                .sorted(Comparator.comparingDouble((AlignExample e) -> Math.abs(e.aer() - corpusAer))
+                        .thenComparing(AlignExample::file).thenComparingLong(AlignExample::line))
+                .limit(MATRIX_PAIRS).toList();
+    }
+
+    private static boolean fits(int words) {
+        return words >= MATRIX_MIN_WORDS && words <= MATRIX_MAX_WORDS;
+    }
+
+    private void matrices(List<AlignScore> rows, List<AlignExample> examples) {
+        if (examples.isEmpty()) {
+            return;
+        }
+        AlignExample first = examples.get(0);
+        double corpus = rows.stream().filter(r -> !r.isHead() && r.method().equals(first.method())
+                && r.layer() == first.layer()).mapToDouble(AlignScore::aer).findFirst().orElse(Double.NaN);
+        List<AlignExample> drawn = typical(examples, corpus);
+        if (drawn.isEmpty()) {
+            html.paragraph("No sentence pair of " + first.languagePair() + " has " + MATRIX_MIN_WORDS + "–"
+                    + MATRIX_MAX_WORDS + " words on each side: no alignment matrices.");
+            return;
+        }
+        String label = first.languagePair() + ", " + first.model();
+        String lines = String.join(", ", drawn.stream().map(e -> Long.toString(e.line())).toList());
+        Caption caption = new Caption(first.runId(), first.model(), first.revision(),
+                Queries.alignment("align_links", "line, src, tgt, links, gold_sure, gold_possible", first.runId(),
+                        first.model(), first.revision(), first.languagePair()) + " AND head IS NULL AND line IN ("
+                        + lines + ")",
+                drawn.size() + " of " + sentences(rows) + " sentence pairs: " + MATRIX_MIN_WORDS + "–"
+                        + MATRIX_MAX_WORDS + " words per side, sentence AER closest to the corpus AER "
+                        + percent(corpus) + " %");
+        html.figure(AlignmentFigures.matrices("Alignment matrices — " + label, drawn, caption),
+                "alignment-" + first.languagePair() + "-" + first.model() + "-matrices");
+        html.paragraph("Drawn pairs (line: source ||| target): " + String.join("; ", drawn.stream()
+                .map(e -> e.line() + ": " + String.join(" ", e.src()) + " ||| " + String.join(" ", e.tgt()))
+                .toList()) + ".");
     }
 
     private static Caption caption(AlignScore first, String table, String columns, long sentences) {

@@ -47,6 +47,7 @@ public final class AuditReport {
                 comparisons.languages(results, set);
             }
             new MultilingualSection(html, options).write(results);
+            new NormMassesPart(html).write(results);
             if (compare != null) {
                 comparisons.release(results, compare);
             }

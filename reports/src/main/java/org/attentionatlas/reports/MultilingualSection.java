@@ -21,7 +21,7 @@ import java.util.Map;
  * "Multilingual heads": for each model revision and dataset with head_specialisation rows, the head-specialisation
  * part — role maps per language side by side, the specificity heatmap, the most language-specific heads as a table
  * and their offset profiles per language — then the cross-language alignment part ({@link AlignmentPart}, from
- * align_layers and align_heads). Either part alone makes the section.
+ * align_layers, align_heads and align_links). Either part alone makes the section.
  */
 final class MultilingualSection {
 
@@ -52,7 +52,7 @@ final class MultilingualSection {
                 + "Och & Ney; lower is better) of word links from hidden-state similarity per layer and from each "
                 + "attention head (docs/align.md).");
         byDataset.forEach((key, rows) -> specialisation(r, rows));
-        new AlignmentPart(html).write(r.alignment());
+        new AlignmentPart(html).write(r.alignment(), r.alignExamples());
         return true;
     }
 

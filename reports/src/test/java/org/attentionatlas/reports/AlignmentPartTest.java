@@ -1,5 +1,7 @@
 package org.attentionatlas.reports;
 
+import org.attentionatlas.engine.align.Link;
+import org.attentionatlas.reports.data.AlignExample;
 import org.attentionatlas.reports.data.AlignScore;
 import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.html.Html;
@@ -89,5 +91,55 @@ class AlignmentPartTest {
         String deen = section.substring(section.indexOf("Cross-language alignment — mbert-cased @ r1, deen"));
         assertFalse(deen.contains("Published:"), "no published point for deen");
         assertTrue(deen.contains("No gold alignment for deen"), deen.substring(0, 600));
+    }
+
+    /** An enfr pair of {@code n} × {@code n} words, predicted the diagonal's first {@code hits} links plus 0-1. */
+    private static AlignExample example(long line, int n, int hits) {
+        List<String> src = new ArrayList<>();
+        List<String> tgt = new ArrayList<>();
+        StringBuilder sure = new StringBuilder();
+        StringBuilder predicted = new StringBuilder("0-1");
+        for (int i = 0; i < n; i++) {
+            src.add("s" + i);
+            tgt.add("t" + i);
+            sure.append(i).append('-').append(i).append(' ');
+            if (i < hits) {
+                predicted.append(' ').append(i).append('-').append(i);
+            }
+        }
+        return new AlignExample("run-a", "mbert-cased", "r1", "enfr", "enfr.src-tgt", line, "softmax", 8, src, tgt,
+                Link.parseAll(predicted.toString()), Link.parseAll(sure.toString()), Link.parseAll(""));
+    }
+
+    /**
+     * Sentence AER of {@link #example}: 1 − 2·hits / (hits + 1 + n). The corpus AER of softmax at layer 8 is 6 %.
+     * Line 1 (3 words) and line 2 (16) are out of the size range; the rest ranked by |AER − 6 %|: lines 3 and 6
+     * (8 words, all hit: 1/17 = 5.9 %; the tie broken by line), then line 5 (10 words, all hit: 1/21 = 4.8 %); line 4
+     * (8 words, 4 hit: 5/13 = 38.5 %) is the fourth and left out.
+     */
+    @Test
+    void drawsTheTypicalShortPairsAsMatrices() throws Exception {
+        List<AlignExample> examples = List.of(example(1, 3, 3), example(2, 16, 16), example(3, 8, 8),
+                example(4, 8, 4), example(5, 10, 10), example(6, 8, 8));
+        assertEquals(List.of(3L, 6L, 5L), AlignmentPart.typical(examples, 0.06).stream().map(AlignExample::line)
+                .toList());
+
+        AuditResults base = TestData.results("results-a", "r1", 1);
+        AuditResults withRows = new AuditResults(base.source(), base.runs(), base.groups(), base.samples(), List.of(),
+                rows(), examples);
+        Path out = tmp.resolve("report");
+        String html = Files.readString(AuditReport.write(withRows, null, out, ReportOptions.defaults()));
+        AuditReportTest.checkReport(out, html, 1);
+        String enfr = html.substring(html.indexOf("Cross-language alignment — mbert-cased @ r1, enfr"),
+                html.indexOf("Cross-language alignment — mbert-cased @ r1, deen"));
+        assertTrue(enfr.contains("alignment-enfr-mbert-cased-matrices.png"), "the matrices figure");
+        assertTrue(enfr.contains(Html.escape("SELECT line, src, tgt, links, gold_sure, gold_possible FROM align_links "
+                + "WHERE run_id = 'run-a' AND model = 'mbert-cased' AND revision = 'r1' AND language_pair = 'enfr' "
+                + "AND head IS NULL AND line IN (3, 6, 5)")), "the caption's query names the drawn lines");
+        assertTrue(enfr.contains("sample 3 of 447 sentence pairs: 4–15 words per side, sentence AER closest to the "
+                + "corpus AER 6.0 %"), "the caption's sample");
+        assertTrue(enfr.contains("title=\"s0 – t1: predicted, not in gold\""), "cells are hoverable");
+        assertTrue(enfr.contains("Drawn pairs (line: source ||| target): 3: s0 s1"), "the drawn pairs as text");
+        assertFalse(html.contains("alignment-deen-mbert-cased-matrices"), "deen has no examples");
     }
 }

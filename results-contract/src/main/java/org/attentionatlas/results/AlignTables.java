@@ -39,7 +39,11 @@ public final class AlignTables {
             .add("links", LONG)
             .build();
 
-    /** Per sentence the predicted links ("i-j", 0-based, space-separated) of one aligner: the best layer's and the best head's. */
+    /**
+     * Per sentence the predicted links ("i-j", 0-based, space-separated) of one aligner: the best layer's and the best
+     * head's; beside them the gold in the same notation ({@code gold_sure}: S; {@code gold_possible}: the possible-only
+     * links, P \ S), null without gold.
+     */
     public static final ResultTable LINKS = key(ResultTable.builder("align_links", Partitioning.EVERY_RUN))
             .add("file", STRING)
             .add("line", LONG)
@@ -49,6 +53,8 @@ public final class AlignTables {
             .add("layer", INT)
             .add("head", INT)
             .add("links", STRING)
+            .add("gold_sure", STRING)
+            .add("gold_possible", STRING)
             .build();
 
     public static final ResultTable REJECTS = key(ResultTable.builder("align_rejects", Partitioning.EVERY_RUN))

@@ -57,13 +57,15 @@ public final class AttentionApi {
     private void attention(Context ctx) {
         Inference inference = inferences.get(ctx.queryParam("run"));
         String head = ctx.queryParam("head");
-        AttentionView v = AttentionView.of(inference, ctx.queryParam("layer"), head, ctx.queryParam("words"));
+        AttentionView v = AttentionView.of(inference, ctx.queryParam("layer"), head, ctx.queryParam("words"),
+                ctx.queryParam("measure"));
         int pool = Params.intIn("pool", ctx.queryParam("pool"), 4, 512, 0);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", inference.id());
         out.put("layer", v.layer());
         out.put("head", v.head() == AttentionView.MEAN ? "mean" : v.head());
         out.put("words", v.words());
+        out.put("measure", v.measure().label());
         out.put("labels", v.labels());
         if (head == null || head.isBlank() || head.equals("all")) {
             float[][][] all = v.allHeads();

@@ -57,18 +57,18 @@ public final class ExportService {
         Inference inference = inferences.get(p.get("run"));
         double threshold = Params.doubleIn("threshold", p.get("threshold"), 0, 1, 0);
         Figure f = switch (view) {
-            case "model" -> modelGrid(inference);
+            case "model" -> modelGrid(inference, p.get("measure"));
             case "flow" -> {
                 FlowView fv = FlowView.of(inference, p.get("kind"), p.get("target"));
                 double[][][] w = inferences.onQueue(fv::weights);
                 yield new FlowDiagram(fv.title(), inference.tokens(), w, threshold, 400, caption(inference));
             }
             case "heatmap" -> {
-                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"));
+                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"), p.get("measure"));
                 yield TokenHeatmaps.matrix(v.title(), v.labels(), Matrices.toDouble(v.matrix()), "attention", caption(inference));
             }
             default -> {
-                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"));
+                AttentionView v = AttentionView.of(inference, p.get("layer"), p.get("head"), p.get("words"), p.get("measure"));
                 yield new HeadViewFigure(v.title(), v.labels(), v.matrix(), threshold, 5000);
             }
         };
@@ -103,14 +103,16 @@ public final class ExportService {
         return ContrastFigures.difference(c, kind, layer, head, caption);
     }
 
-    private static ModelGridFigure modelGrid(Inference inference) {
+    private static ModelGridFigure modelGrid(Inference inference, String measure) {
         float[][][][] thumbs = new float[inference.layers()][inference.heads()][][];
         for (int l = 0; l < inference.layers(); l++) {
+            float[][][] heads = AttentionView.of(inference, Integer.toString(l), "all", null, measure).allHeads();
             for (int h = 0; h < inference.heads(); h++) {
-                thumbs[l][h] = Matrices.pool(inference.attention().attentions()[l][h], THUMB);
+                thumbs[l][h] = Matrices.pool(heads[h], THUMB);
             }
         }
-        return new ModelGridFigure(inference.model() + " — all layers × heads", thumbs);
+        return new ModelGridFigure(inference.model() + " — all layers × heads"
+                + ("norms".equals(measure) ? ", norm-based" : ""), thumbs);
     }
 
     private static Caption caption(Inference inference) {

@@ -1,5 +1,6 @@
 package org.attentionatlas.web;
 
+import org.attentionatlas.engine.attention.ValueNorms;
 import org.attentionatlas.engine.tokenize.Encoding;
 
 /**
@@ -28,6 +29,25 @@ final class HeapBytes {
                 for (float[] d : c) {
                     bytes += array(d.length, 4);
                 }
+            }
+        }
+        return bytes;
+    }
+
+    /** The value norms of a run, [layer][head][key] for each attention kind (0 when there are none). */
+    static long of(ValueNorms n) {
+        return n == null ? 0 : of(n.attentions()) + of(n.decoderAttentions()) + of(n.crossAttentions());
+    }
+
+    static long of(float[][][] a) {
+        if (a == null) {
+            return 0;
+        }
+        long bytes = references(a.length);
+        for (float[][] b : a) {
+            bytes += references(b.length);
+            for (float[] c : b) {
+                bytes += array(c.length, 4);
             }
         }
         return bytes;

@@ -25,10 +25,11 @@ public record Inference(String id, String model, String revision, RawAttention a
         return attention.encoding().length();
     }
 
-    /** What this inference holds on the heap, in bytes: its attention matrices, tokens and word map. */
+    /** What this inference holds on the heap, in bytes: its attention matrices and value norms, tokens and word map. */
     public long heapBytes() {
         return HeapBytes.of(attention.attentions()) + HeapBytes.of(attention.decoderAttentions())
-                + HeapBytes.of(attention.crossAttentions()) + HeapBytes.of(attention.decoderIds())
+                + HeapBytes.of(attention.crossAttentions()) + HeapBytes.of(attention.valueNorms())
+                + HeapBytes.of(attention.decoderIds())
                 + HeapBytes.of(attention.encoding()) + HeapBytes.of(words.labels()) + HeapBytes.ofInts(tokenCount());
     }
 }

@@ -28,7 +28,7 @@ public final class InferenceService {
             LoadedModel model = models.get(name);
             Encoding e = model.tokenizer().encode(text);
             InputLimits.checkTokens(e.length(), model.config().maxTokens());
-            RawAttention raw = new AttentionExtractor(model, 1).extract(List.of(e)).get(0);
+            RawAttention raw = new AttentionExtractor(model, 1, true).extract(List.of(e)).get(0);
             return new Inference(InferenceCache.newId(), name, model.provenance().revision(), raw, WordAttention.of(e));
         });
         cache.put(inference);

@@ -23,7 +23,7 @@ public final class PairApi {
         app.get("/api/pair", ctx -> ctx.json(view(pairs.get(ctx.queryParam("pair")), ctx)));
     }
 
-    /** Body {"model": NAME, "source": WORDS, "target": WORDS}; query layer, head, simLayer. */
+    /** Body {"model": NAME, "source": WORDS, "target": WORDS}; query layer, head (a number or "mean"), simLayer. */
     private void align(Context ctx) {
         JsonBody body = JsonBody.read(ctx, "{\"model\": NAME, \"source\": TEXT, \"target\": TEXT}");
         PairInference pair = pairs.align(body.string("model"), body.string("source"), body.string("target"));
@@ -42,7 +42,7 @@ public final class PairApi {
         out.put("layers", pair.layers());
         out.put("heads", pair.heads());
         out.put("layer", c.layer());
-        out.put("head", c.head());
+        out.put("head", c.headLabel());
         out.put("sourceToTarget", pair.sourceToTarget(c.layer(), c.head()));
         out.put("targetToSource", pair.targetToSource(c.layer(), c.head()));
         out.put("simLayer", c.simLayer());

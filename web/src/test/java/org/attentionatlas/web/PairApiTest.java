@@ -82,6 +82,48 @@ class PairApiTest {
         assertEquals(pair.get("sourceToTarget"), again.get("sourceToTarget"));
     }
 
+    /**
+     * head=mean: the layer's head average of the word attention (the align job's attention-mean), against the mean of
+     * the aligner's per-head word attention computed here; simLayer picks the similarity links of that layer.
+     */
+    @Test
+    void headMeanAveragesTheWordAttentionOverHeadsAndSimLayerPicksTheLinks() throws Exception {
+        JsonNode pair = TestServer.json(postPair("{\"model\":\"minilm-l6\",\"source\":\"" + String.join(" ", SRC)
+                + "\",\"target\":\"" + String.join(" ", TGT) + "\"}", "?layer=" + LAYER + "&head=mean&simLayer=3"));
+        assertEquals("mean", pair.get("head").asText());
+        assertEquals(3, pair.get("simLayer").asInt());
+        try (LoadedModel model = ModelLoader.withDefaultStore().load("minilm-l6", Device.cpu())) {
+            TokenizedPair p = TokenizedPair.of(PreSplitTokenizer.encode(model.tokenizer(), SRC),
+                    PreSplitTokenizer.encode(model.tokenizer(), TGT));
+            PairAligner aligner = new PairAligner(model.transformer(), 1);
+            float[][][] heads = aligner.wordAttention(p)[LAYER];
+            int m = SRC.size();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < TGT.size(); j++) {
+                    double s2t = 0;
+                    double t2s = 0;
+                    for (float[][] h : heads) {
+                        s2t += h[i][m + j] / heads.length;
+                        t2s += h[m + j][i] / heads.length;
+                    }
+                    assertEquals(s2t, pair.get("sourceToTarget").get(i).get(j).asDouble(), 1e-5);
+                    assertEquals(t2s, pair.get("targetToSource").get(j).get(i).asDouble(), 1e-5);
+                }
+            }
+            AlignGrid grid = aligner.grid();
+            Set<Link> expected = aligner.align(List.of(p)).links().get(0)
+                    .get(grid.index(new AlignKey(AlignMethod.SOFTMAX, 3, -1)));
+            Set<Link> got = new TreeSet<>();
+            pair.get("similarity").forEach(l -> got.add(new Link(l.get(0).asInt(), l.get(1).asInt())));
+            assertEquals(new TreeSet<>(expected), got);
+        }
+        HttpResponse<byte[]> svg = TestServer.getBytes("/api/export?view=pair&format=svg&pair="
+                + pair.get("pair").asText() + "&layer=" + LAYER + "&head=mean&simLayer=3");
+        assertEquals(200, svg.statusCode());
+        assertTrue(new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8).contains("layer " + LAYER
+                + " heads averaged"), "the export's title");
+    }
+
     /** Word attention of one head: a query word's row is the mean of its tokens' rows, key columns summed. */
     private static double[][] byHand(LoadedModel model, PairSequence s) {
         try (NDManager nd = NDManager.newBaseManager(Device.cpu())) {

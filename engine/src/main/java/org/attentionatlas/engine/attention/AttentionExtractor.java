@@ -24,13 +24,20 @@ public final class AttentionExtractor {
 
     private final LoadedModel model;
     private final int batchSize;
+    private final boolean valueNorms;
 
     public AttentionExtractor(LoadedModel model, int batchSize) {
+        this(model, batchSize, false);
+    }
+
+    /** @param valueNorms whether to keep the value norms too, so the result offers norm-based attention */
+    public AttentionExtractor(LoadedModel model, int batchSize, boolean valueNorms) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
         this.model = model;
         this.batchSize = batchSize;
+        this.valueNorms = valueNorms;
     }
 
     /** Raw attention of every encoding, in input order. */
@@ -65,7 +72,11 @@ public final class AttentionExtractor {
             }
             ForwardInput in = t5 ? PaddedBatch.of(m, ids, dec, c.padTokenId()) : PaddedBatch.of(m, ids, c.padTokenId());
             Hooks hooks = Hooks.create();
-            Captures cap = Captures.of(m, hooks, EnumSet.of(HookKind.PATTERN, HookKind.CROSS_PATTERN));
+            EnumSet<HookKind> kinds = EnumSet.of(HookKind.PATTERN, HookKind.CROSS_PATTERN);
+            if (valueNorms) {
+                kinds.addAll(EnumSet.of(HookKind.VALUE_NORM, HookKind.CROSS_VALUE_NORM));
+            }
+            Captures cap = Captures.of(m, hooks, kinds);
             model.transformer().forward(m, in, hooks);
             List<RawAttention> out = new ArrayList<>();
             for (int b = 0; b < batch.size(); b++) {
@@ -74,10 +85,29 @@ public final class AttentionExtractor {
                 float[][][][] self = matrices(cap, main, HookKind.PATTERN, c.layers(), b, n, n);
                 float[][][][] decSelf = t5 ? matrices(cap, Stack.DECODER, HookKind.PATTERN, c.decoderLayers(), b, 1, 1) : null;
                 float[][][][] cross = t5 ? matrices(cap, Stack.DECODER, HookKind.CROSS_PATTERN, c.decoderLayers(), b, 1, n) : null;
-                out.add(new RawAttention(batch.get(b), self, decSelf, cross, t5 ? dec.get(b) : null));
+                ValueNorms norms = !valueNorms ? null : new ValueNorms(
+                        norms(cap, main, HookKind.VALUE_NORM, c.layers(), b, n),
+                        t5 ? norms(cap, Stack.DECODER, HookKind.VALUE_NORM, c.decoderLayers(), b, 1) : null,
+                        t5 ? norms(cap, Stack.DECODER, HookKind.CROSS_VALUE_NORM, c.decoderLayers(), b, n) : null);
+                out.add(new RawAttention(batch.get(b), self, decSelf, cross, t5 ? dec.get(b) : null, norms));
             }
             return out;
         }
+    }
+
+    /** [layer][head][key] of one sequence, cut to its k keys. */
+    private static float[][][] norms(Captures cap, Stack stack, HookKind kind, int layers, int b, int k) {
+        float[][][] out = new float[layers][][];
+        for (int l = 0; l < layers; l++) {
+            NDArray a = cap.get(new HookPoint(stack, l, kind)).get(new NDIndex("{}, :, :{}", b, k));
+            float[] flat = a.toFloatArray();
+            int heads = (int) a.getShape().get(0);
+            out[l] = new float[heads][];
+            for (int h = 0; h < heads; h++) {
+                out[l][h] = java.util.Arrays.copyOfRange(flat, h * k, (h + 1) * k);
+            }
+        }
+        return out;
     }
 
     private static float[][][][] matrices(Captures cap, Stack stack, HookKind kind, int layers, int b, int q, int k) {

@@ -1,5 +1,6 @@
 package org.attentionatlas.engine.cli;
 
+import org.attentionatlas.engine.attention.AttentionMeasure;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.load.LoadedModel;
 
@@ -8,15 +9,18 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Console summary: per layer and head, the tokens that receive the most attention (mean over queries). */
+/** Console summary: per layer and head, the tokens that receive the most attention (mean over queries), in either measure. */
 final class AttentionSummary {
 
     private AttentionSummary() {
     }
 
-    static void print(PrintWriter out, LoadedModel model, List<RawAttention> raw, int top) {
+    static void print(PrintWriter out, LoadedModel model, AttentionMeasure measure, List<RawAttention> raw, int top) {
         out.printf("model %s (%s, %s %s)%n", model.provenance().name(), model.config().architecture(),
                 model.provenance().source(), model.provenance().revision());
+        if (measure == AttentionMeasure.NORMS) {
+            out.println("measure: norm-based attention ‖α·f(x)‖ (Kobayashi et al. 2020), mean over queries");
+        }
         for (RawAttention r : raw) {
             String[] tokens = r.encoding().tokens();
             out.printf("%ntext: %s%ntokens (%d): %s%n", r.encoding().text(), tokens.length, String.join(" ", tokens));

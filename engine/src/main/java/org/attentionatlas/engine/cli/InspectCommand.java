@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.attentionatlas.engine.attention.AttentionExtractor;
 import org.attentionatlas.engine.attention.AttentionJson;
+import org.attentionatlas.engine.attention.AttentionMeasure;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.tokenize.Encoding;
@@ -25,8 +26,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code inspect --model NAME_OR_DIR (--text TEXT | --input FILE) --json OUT.json}: full attention of each text as
- * JSON, and the most attended tokens per layer and head on the console.
+ * {@code inspect --model NAME_OR_DIR (--text TEXT | --input FILE) --json OUT.json [--measure weights|norms]}: full
+ * attention of each text as JSON, and the most attended tokens per layer and head on the console.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Full attention of each text as JSON, and the most attended tokens per layer and head.")
@@ -47,6 +48,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "most attended tokens printed per head")
     private int top;
 
+    @Option(names = "--measure", paramLabel = "weights|norms", defaultValue = "weights",
+            description = "attention weights α, or norm-based attention ‖α·f(x)‖ (Kobayashi et al. 2020)")
+    private String measure;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,6 +69,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (batchSize < 1 || top < 0) {
             throw new IllegalArgumentException("--batch-size must be positive and --top 0 or more");
         }
+        AttentionMeasure shown = AttentionMeasure.parse("--measure", measure);
         PrintWriter console = spec.commandLine().getOut();
         List<String> lines = texts.text != null ? List.of(TextInput.requireText(texts.text))
                 : TextInput.readLines(texts.input);
@@ -77,21 +83,24 @@ public final class InspectCommand implements Callable<Integer> {
                             + e.getMessage(), e);
                 }
             }
-            List<RawAttention> raw = new AttentionExtractor(loaded, batchSize).extract(encodings);
+            List<RawAttention> raw = new AttentionExtractor(loaded, batchSize, shown == AttentionMeasure.NORMS)
+                    .extract(encodings).stream().map(r -> r.measured(shown)).toList();
             AtomicFiles.write(json, out -> {
                 try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                    writeJson(g, loaded, raw);
+                    writeJson(g, loaded, shown, raw);
                 }
             });
-            AttentionSummary.print(console, loaded, raw, top);
+            AttentionSummary.print(console, loaded, shown, raw, top);
             console.println("wrote " + json.toAbsolutePath());
         }
         return 0;
     }
 
-    private static void writeJson(JsonGenerator g, LoadedModel model, List<RawAttention> raw) throws IOException {
+    private static void writeJson(JsonGenerator g, LoadedModel model, AttentionMeasure measure, List<RawAttention> raw)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("model", model.provenance().name());
+        g.writeStringField("measure", measure.label());
         g.writeObjectFieldStart("provenance");
         g.writeStringField("source", model.provenance().source());
         g.writeStringField("revision", model.provenance().revision());

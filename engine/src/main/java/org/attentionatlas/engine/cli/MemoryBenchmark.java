@@ -20,9 +20,11 @@ import java.util.concurrent.Callable;
 /**
  * {@code bench-memory}: runs many forward passes (with the on-device statistics, as the audit does) and prints the
  * process RSS at the start and as it goes, so native memory that is not released with each batch shows as growth.
+ * With {@code --align-pairs} it runs the alignment job's aligners ({@link AlignMemoryLoop}) over a pairs file instead.
  */
 @Command(name = "bench-memory", mixinStandardHelpOptions = true,
-        description = "Process RSS over many forward passes with the audit's on-device statistics.")
+        description = "Process RSS over many forward passes with the audit's on-device statistics, or over the "
+                + "alignment job's aligners with --align-pairs.")
 public final class MemoryBenchmark implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +32,16 @@ public final class MemoryBenchmark implements Callable<Integer> {
 
     @Option(names = "--passes", defaultValue = "10000", description = "forward passes after the warm-up")
     private int passes;
+
+    @Option(names = "--align-pairs", paramLabel = "FILE", description = "instead: align the pairs of this "
+            + "awesome-align file (src ||| tgt) as the align job does, printing RSS every --batch-size pairs")
+    private String alignPairs;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "with --align-pairs: pairs per forward pass")
+    private int batchSize;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "with --align-pairs: passes over the file")
+    private int rounds;
 
     @Spec
     private CommandSpec spec;
@@ -40,6 +52,13 @@ public final class MemoryBenchmark implements Callable<Integer> {
             throw new IllegalArgumentException("--passes must be positive, got " + passes);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (alignPairs != null) {
+            AlignMemoryLoop loop = AlignMemoryLoop.read(Paths.get(alignPairs), batchSize, rounds);
+            try (LoadedModel model = options.load()) {
+                loop.run(model, out);
+            }
+            return 0;
+        }
         try (LoadedModel model = options.load();
              AttentionStatistics stats = new AttentionStatistics(model)) {
             List<Encoding> texts = List.of(
@@ -64,7 +83,7 @@ public final class MemoryBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static long heapMb() {
+    static long heapMb() {
         return Runtime.getRuntime().totalMemory() / (1024 * 1024);
     }
 

@@ -23,8 +23,16 @@ public enum HookKind {
     LOG_PATTERN("attn.hook_log_pattern"),
     /** Per-head mixed values (pattern · v), [B, H, T, Dh]. */
     Z("attn.hook_z"),
+    /**
+     * Norm of each key's transformed value ‖f_h(x_j)‖ = ‖(x_j·W_V^h + b_V^h)·W_O^h‖ in float32, [B, H, S], fired
+     * before the layer's {@link #Q}; computed only when listened to. Norm-based attention (Kobayashi et al. 2020) is
+     * the pattern times this, broadcast over queries.
+     */
+    VALUE_NORM("attn.hook_value_norm"),
     /** T5 decoder cross-attention probabilities over encoder positions, [B, H, T, S]. */
     CROSS_PATTERN("cross_attn.hook_pattern"),
+    /** {@link #VALUE_NORM} of the T5 decoder's cross-attention over encoder positions, [B, H, S]. */
+    CROSS_VALUE_NORM("cross_attn.hook_value_norm"),
     /** Residual stream leaving a block, [B, T, D]. */
     RESID_POST("hook_resid_post");
 

@@ -15,7 +15,8 @@ import org.attentionatlas.engine.weights.WeightMap;
 final class BertEncoder extends WeightedTransformer {
 
     private record Layer(NDArray qkvW, NDArray qkvB, NDArray outW, NDArray outB, NDArray ln1G, NDArray ln1B,
-                         NDArray ffInW, NDArray ffInB, NDArray ffOutW, NDArray ffOutB, NDArray ln2G, NDArray ln2B) {
+                         NDArray ffInW, NDArray ffInB, NDArray ffOutW, NDArray ffOutB, NDArray ln2G, NDArray ln2B,
+                         NDArray outGram) {
     }
 
     private final NDArray wordEmb;
@@ -57,7 +58,8 @@ final class BertEncoder extends WeightedTransformer {
                     weights.get(p + "output.dense.weight", d, ff),
                     weights.get(p + "output.dense.bias", d),
                     weights.get(p + "output.LayerNorm.weight", d),
-                    weights.get(p + "output.LayerNorm.bias", d));
+                    weights.get(p + "output.LayerNorm.bias", d),
+                    weights.outputGram(p + "attention.output.dense.weight", false, d, d, config.heads()));
         }
         this.head = MlmHead.find(weights, wordEmb, config);
         this.scale = (float) (1.0 / Math.sqrt(config.headDim()));
@@ -92,6 +94,7 @@ final class BertEncoder extends WeightedTransformer {
         return inScratch(batch, x, in -> {
             hooks.fire(Stack.MAIN, l, HookKind.RESID_PRE, in);
             NDArray qkv = Ops.splitHeads(Ops.linear(in, p.qkvW, p.qkvB), 3, config.heads(), config.headDim());
+            ValueNorm.fire(hooks, Stack.MAIN, l, HookKind.VALUE_NORM, qkv.get(2), p.outGram);
             NDArray z = SelfAttentionBlock.attend(qkv, scale, bias, hooks, Stack.MAIN, l);
             NDArray attn = Ops.linear(Ops.mergeHeads(z), p.outW, p.outB);
             NDArray h = Ops.layerNorm(attn.add(in), p.ln1G, p.ln1B, config.eps());

@@ -56,6 +56,22 @@ final class DeviceWeights implements AutoCloseable {
         return upload(t.transpose2d(name));
     }
 
+    /**
+     * Per-head Gram matrices W_O^h·W_O^hᵀ of an attention output projection, [H, Dh, Dh] in float32 whatever the
+     * precision: ‖v·W_O^h‖² = v·G_h·vᵀ, so value norms need no [B, H, S, D] product.
+     *
+     * @param storedInOut whether the checkpoint stores the weight as [in, out] (GPT-2 Conv1D) rather than [out, in]
+     */
+    NDArray outputGram(String name, boolean storedInOut, long in, long out, int heads) {
+        HostTensor t = storedInOut ? weights.get(name, in, out) : weights.get(name, out, in).transpose2d(name);
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray w = scratch.create(t.data(), new Shape(heads, in / heads, out));
+            NDArray gram = w.matMul(w.transpose(0, 2, 1));
+            gram.attach(manager);
+            return gram;
+        }
+    }
+
     private NDArray upload(HostTensor t) {
         NDArray a = manager.create(t.data(), new Shape(t.shape()));
         if (precision == Precision.FP32) {

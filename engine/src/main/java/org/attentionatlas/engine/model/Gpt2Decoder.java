@@ -14,7 +14,8 @@ import org.attentionatlas.engine.weights.WeightMap;
 final class Gpt2Decoder extends WeightedTransformer {
 
     private record Layer(NDArray ln1G, NDArray ln1B, NDArray qkvW, NDArray qkvB, NDArray projW, NDArray projB,
-                         NDArray ln2G, NDArray ln2B, NDArray fcW, NDArray fcB, NDArray fcProjW, NDArray fcProjB) {
+                         NDArray ln2G, NDArray ln2B, NDArray fcW, NDArray fcB, NDArray fcProjW, NDArray fcProjB,
+                         NDArray projGram) {
     }
 
     private final NDArray wte;
@@ -41,7 +42,8 @@ final class Gpt2Decoder extends WeightedTransformer {
                     weights.transposed(p + "attn.c_proj.weight", d, d), weights.get(p + "attn.c_proj.bias", d),
                     weights.get(p + "ln_2.weight", d), weights.get(p + "ln_2.bias", d),
                     weights.transposed(p + "mlp.c_fc.weight", d, ff), weights.get(p + "mlp.c_fc.bias", ff),
-                    weights.transposed(p + "mlp.c_proj.weight", ff, d), weights.get(p + "mlp.c_proj.bias", d));
+                    weights.transposed(p + "mlp.c_proj.weight", ff, d), weights.get(p + "mlp.c_proj.bias", d),
+                    weights.outputGram(p + "attn.c_proj.weight", true, d, d, config.heads()));
         }
         this.scale = (float) (1.0 / Math.sqrt(config.headDim()));
     }
@@ -64,6 +66,7 @@ final class Gpt2Decoder extends WeightedTransformer {
             hooks.fire(Stack.MAIN, l, HookKind.RESID_PRE, in);
             NDArray a = Ops.layerNorm(in, p.ln1G, p.ln1B, config.eps());
             NDArray qkv = Ops.splitHeads(Ops.linear(a, p.qkvW, p.qkvB), 3, config.heads(), config.headDim());
+            ValueNorm.fire(hooks, Stack.MAIN, l, HookKind.VALUE_NORM, qkv.get(2), p.projGram);
             NDArray z = SelfAttentionBlock.attend(qkv, scale, bias, hooks, Stack.MAIN, l);
             NDArray h = in.add(Ops.linear(Ops.mergeHeads(z), p.projW, p.projB));
             NDArray m = Ops.layerNorm(h, p.ln2G, p.ln2B, config.eps());

@@ -17,14 +17,14 @@ import org.attentionatlas.engine.weights.WeightMap;
 final class T5Model extends WeightedTransformer {
 
     /** Projections are stored transposed ([in, out]) because T5 has no biases: x·Wᵀ is one matmul. */
-    private record Attention(NDArray normW, NDArray qkvT, NDArray oT) {
+    private record Attention(NDArray normW, NDArray qkvT, NDArray oT, NDArray oGram) {
     }
 
     private record FeedForward(NDArray normW, NDArray wiT, NDArray woT) {
     }
 
     private record DecoderLayer(Attention self, NDArray crossNormW, NDArray crossQT, NDArray crossKvT, NDArray crossOT,
-                                FeedForward ff) {
+                                FeedForward ff, NDArray crossOGram) {
     }
 
     private final NDArray shared;
@@ -61,7 +61,8 @@ final class T5Model extends WeightedTransformer {
                     weights.get(x + "q.weight", inner, d).transpose(),
                     weights.concat(new long[] {inner, d}, x + "k.weight", x + "v.weight").transpose(),
                     weights.get(x + "o.weight", d, inner).transpose(),
-                    feedForward(p + "2.", d, ff));
+                    feedForward(p + "2.", d, ff),
+                    weights.outputGram(x + "o.weight", false, inner, d, config.heads()));
         }
         long buckets = config.relativeBuckets();
         this.encRelBias = weights.get("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight", buckets, config.heads());
@@ -74,7 +75,8 @@ final class T5Model extends WeightedTransformer {
         String a = prefix + module;
         return new Attention(weights.get(prefix + "layer_norm.weight", d),
                 weights.concat(new long[] {inner, d}, a + "q.weight", a + "k.weight", a + "v.weight").transpose(),
-                weights.get(a + "o.weight", d, inner).transpose());
+                weights.get(a + "o.weight", d, inner).transpose(),
+                weights.outputGram(a + "o.weight", false, inner, d, config.heads()));
     }
 
     private FeedForward feedForward(String prefix, long d, long ff) {
@@ -121,6 +123,7 @@ final class T5Model extends WeightedTransformer {
     private NDArray selfAttention(Attention a, NDArray x, NDArray bias, Hooks hooks, Stack stack, int l) {
         NDArray h = Ops.rmsNorm(x, a.normW, config.eps());
         NDArray qkv = Ops.splitHeads(h.matMul(a.qkvT), 3, config.heads(), config.headDim());
+        ValueNorm.fire(hooks, stack, l, HookKind.VALUE_NORM, qkv.get(2), a.oGram);
         NDArray z = SelfAttentionBlock.attend(qkv, 1f, bias, hooks, stack, l);
         return x.add(Ops.mergeHeads(z).matMul(a.oT));
     }
@@ -149,6 +152,7 @@ final class T5Model extends WeightedTransformer {
             NDArray q = Ops.splitHeads(Ops.rmsNorm(h, p.crossNormW, config.eps()).matMul(p.crossQT), 1,
                     config.heads(), config.headDim()).get(0);
             NDArray kv = Ops.splitHeads(encoded.matMul(p.crossKvT), 2, config.heads(), config.headDim());
+            ValueNorm.fire(hooks, Stack.DECODER, l, HookKind.CROSS_VALUE_NORM, kv.get(1), p.crossOGram);
             NDArray z = SelfAttentionBlock.attend(q, kv.get(0), kv.get(1), 1f, crossBias, hooks, Stack.DECODER, l,
                     HookKind.CROSS_PATTERN);
             NDArray out = feedForward(p.ff, h.add(Ops.mergeHeads(z).matMul(p.crossOT)));

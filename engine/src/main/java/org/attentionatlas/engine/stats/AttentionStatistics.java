@@ -62,14 +62,18 @@ public final class AttentionStatistics implements AutoCloseable {
             NDArray offsets = offsetTable(t);
             NDArray[] perLayer = new NDArray[c.layers()];
             NDArray[] logPattern = new NDArray[1]; // of the layer whose pattern comes next
-            Hooks hooks = Hooks.create().on(EnumSet.of(HookKind.LOG_PATTERN, HookKind.PATTERN), (point, a) -> {
+            NDArray[] valueNorm = new NDArray[1];  // likewise
+            Hooks hooks = Hooks.create().on(EnumSet.of(HookKind.VALUE_NORM, HookKind.LOG_PATTERN, HookKind.PATTERN),
+                    (point, a) -> {
                 if (point.stack() == Stack.DECODER) {
                     return;
                 }
-                if (point.kind() == HookKind.LOG_PATTERN) {
+                if (point.kind() == HookKind.VALUE_NORM) {
+                    valueNorm[0] = a;
+                } else if (point.kind() == HookKind.LOG_PATTERN) {
                     logPattern[0] = a;
                 } else {
-                    NDArray r = reduce(a, logPattern[0], queryMask, invLnKeys, categories, offsets);
+                    NDArray r = reduce(a, logPattern[0], valueNorm[0], queryMask, invLnKeys, categories, offsets);
                     r.attach(m);
                     perLayer[point.layer()] = r;
                 }
@@ -87,9 +91,9 @@ public final class AttentionStatistics implements AutoCloseable {
         }
     }
 
-    /** [B, H, T, T] pattern and its float32 log → [B, H, SLOTS] sums over real query positions. */
-    private static NDArray reduce(NDArray pattern, NDArray logPattern, NDArray queryMask, NDArray invLnKeys,
-                                  NDArray categories, NDArray offsets) {
+    /** [B, H, T, T] pattern, its float32 log and the [B, H, T] value norms → [B, H, SLOTS] sums over real queries. */
+    private static NDArray reduce(NDArray pattern, NDArray logPattern, NDArray valueNorm, NDArray queryMask,
+                                  NDArray invLnKeys, NDArray categories, NDArray offsets) {
         NDArray p = pattern.toType(DataType.FLOAT32, false); // statistics in fp32 whatever the model's precision
         Shape s = p.getShape();
         long b = s.get(0);
@@ -106,10 +110,30 @@ public final class AttentionStatistics implements AutoCloseable {
         long m = offs.getShape().get(3);
         NDArray distance = offs.get(":, :, :, {}:", m - 1);                                     // [B,H,T,1]
         NDArray hist = offs.get(":, :, :, :{}", m - 1);
-        // in DeviceSlot order (entropy, entropy_norm, max, cls/sep/punct, distance), then the offset buckets
+        NDArray norms = normMasses(p, valueNorm, categories, hist);                            // [B,H,T,9]
+        // in DeviceSlot order (entropy, entropy_norm, max, cls/sep/punct, distance, norm masses), then the buckets
         NDArray perQuery = NDArrays.concat(new NDList(entropy.expandDims(-1), entropyNorm.expandDims(-1),
-                max.expandDims(-1), cats, distance, hist), -1);                                // [B,H,T,SLOTS]
+                max.expandDims(-1), cats, distance, norms, hist), -1);                         // [B,H,T,SLOTS]
         return perQuery.mul(queryMask).sum(new int[] {2});                                      // [B,H,SLOTS]
+    }
+
+    /**
+     * Norm-based masses per query, [B, H, T, 9] in DeviceSlot order: row-normalised cls, sep, punct, self, prev, then
+     * the raw cls, sep, punct and row total; key k weighs A[q][k]·n[k]. One matmul of the pattern with [flags·n, n]
+     * gives the raw category sums and the row total; self and previous come from the exact offset buckets times the
+     * norm of that key.
+     */
+    private static NDArray normMasses(NDArray p, NDArray valueNorm, NDArray categories, NDArray hist) {
+        long t = p.getShape().get(2);
+        NDArray n = valueNorm.expandDims(-1);                                                  // [B,H,T,1]
+        NDArray weighted = p.matMul(NDArrays.concat(new NDList(categories.expandDims(1).mul(n), n), -1)); // [B,H,T,4]
+        NDArray total = weighted.get(":, :, :, 3:").maximum(1e-30f); // > 0 unless every value is zero
+        NDArray cats = weighted.get(":, :, :, :3");
+        NDArray self = hist.get(":, :, :, {}:{}", OffsetBuckets.of(0), OffsetBuckets.of(0) + 1).mul(n);
+        NDArray previousKey = t == 1 ? n.zerosLike() : NDArrays.concat(new NDList(
+                n.get(":, :, :1").zerosLike(), n.get(":, :, :{}", t - 1)), 2);                  // n[q−1], 0 at q=0
+        NDArray prev = hist.get(":, :, :, {}:{}", OffsetBuckets.of(-1), OffsetBuckets.of(-1) + 1).mul(previousKey);
+        return NDArrays.concat(new NDList(NDArrays.concat(new NDList(cats, self, prev), -1).div(total), weighted), -1);
     }
 
     /** [T, T, buckets + 1]: one-hot offset bucket of (q, k), then |q − k|. Cached per length. */

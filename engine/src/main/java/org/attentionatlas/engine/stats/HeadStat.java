@@ -29,7 +29,30 @@ public enum HeadStat {
     LOCAL1("local1_mass", -1, 1),
     LOCAL2("local2_mass", -2, 2),
     LOCAL4("local4_mass", -4, 4),
-    LOCAL8("local8_mass", -8, 8);
+    LOCAL8("local8_mass", -8, 8),
+    /**
+     * Norm-based masses (Kobayashi et al. 2020): the share of the query's attention output that comes from these
+     * keys, N[q][k] = A[q][k]·‖f(x_k)‖ / Σ_j A[q][j]·‖f(x_j)‖ with f(x) = (x·W_V + b_V)·W_O of the head, summed over
+     * the first token.
+     */
+    NORM_CLS_MASS("norm_cls_mass", DeviceSlot.NORM_CLS),
+    /** Norm-based mass on special tokens after the first. */
+    NORM_SEP_MASS("norm_sep_mass", DeviceSlot.NORM_SEP),
+    /** Norm-based mass on punctuation tokens. */
+    NORM_PUNCT_MASS("norm_punct_mass", DeviceSlot.NORM_PUNCT),
+    /** N[q][q]. */
+    NORM_SELF_MASS("norm_self_mass", DeviceSlot.NORM_SELF),
+    /** N[q][q−1]. */
+    NORM_PREV_MASS("norm_prev_mass", DeviceSlot.NORM_PREV),
+    /**
+     * Σ over the first token of A[q][k]·‖f(x_k)‖, not normalised: the quantity Kobayashi et al. average (in the
+     * units of the residual stream).
+     */
+    NORM_CLS_RAW("norm_cls_raw", DeviceSlot.NORM_CLS_RAW),
+    NORM_SEP_RAW("norm_sep_raw", DeviceSlot.NORM_SEP_RAW),
+    NORM_PUNCT_RAW("norm_punct_raw", DeviceSlot.NORM_PUNCT_RAW),
+    /** Σ_k A[q][k]·‖f(x_k)‖ over every key. */
+    NORM_TOTAL_RAW("norm_total_raw", DeviceSlot.NORM_TOTAL_RAW);
 
     private final String column;
     /** The device slot summed, or null for a statistic read from the offset buckets. */

@@ -97,6 +97,64 @@ class EngineCliTest {
     }
 
     @Test
+    void inspectWritesNormBasedAttention() {
+        JsonNode golden = Fixtures.realGolden("minilm-l6").get("cases").get(0);
+        String text = golden.get("text").asText();
+        Path json = tmp.resolve("norms.json");
+        Result r = run("inspect", "--model", "minilm-l6", "--text", text, "--json", json.toString(), "--measure", "norms");
+        assertEquals(0, r.code(), r.err());
+        JsonNode out = Golden.json(json);
+        assertEquals("norms", out.get("measure").asText());
+        double[] got = Golden.flatten(out.get("results").get(0).get("attentions"));
+        double[] weights = Golden.flatten(golden.get("attentions"));
+        try (LoadedModel model = ModelLoader.withDefaultStore().load("minilm-l6", Device.cpu())) {
+            float[][][] norms = ReferenceHeadStats.valueNorms(model, model.encode(text));
+            int n = norms[0][0].length;
+            assertEquals(weights.length, got.length);
+            for (int i = 0; i < got.length; i++) {
+                int key = i % n;
+                int head = i / (n * n) % norms[0].length;
+                int layer = i / (n * n * norms[0].length);
+                double expected = weights[i] * norms[layer][head][key];
+                assertEquals(expected, got[i], 1e-4 * Math.max(1, Math.abs(expected)), "norm-based value " + i);
+            }
+        }
+        assertTrue(r.out().contains("measure: norm-based attention"), r.out());
+    }
+
+    @Test
+    void inspectWritesT5NormBasedAttentionForEveryStack() throws IOException {
+        Path dir = copyTiny("tiny-t5");
+        Files.copy(Fixtures.tokenizer("t5-unigram").resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
+        Path json = tmp.resolve("t5-norms.json");
+        Result r = run("inspect", "--model", dir.toString(), "--text", "the cat sat", "--json", json.toString(),
+                "--measure", "norms");
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = Golden.json(json).get("results").get(0);
+        try (LoadedModel model = ModelLoader.withDefaultStore().load(dir.toString(), Device.cpu())) {
+            org.attentionatlas.engine.tokenize.Encoding e = model.encode("the cat sat");
+            float[][][][] weights = ReferenceHeadStats.rawAttention(model, e);
+            float[][][][] expected = org.attentionatlas.engine.attention.ValueNorms.weigh(weights,
+                    ReferenceHeadStats.valueNorms(model, e));
+            Golden.assertClose("tiny-t5 norm-based encoder_attentions", result.get("encoder_attentions"),
+                    flat(expected), 1e-6);
+        }
+        for (String field : List.of("decoder_attentions", "cross_attentions")) {
+            double sum = Arrays.stream(Golden.flatten(result.get(field))).sum();
+            assertTrue(sum > 0 && Math.abs(sum - 2 * 4) > 1e-3, field + " is weighted by value norms: " + sum);
+        }
+    }
+
+    @Test
+    void unknownMeasureIsRefusedBeforeLoading() {
+        Result r = run("inspect", "--model", tmp.resolve("nope").toString(), "--text", "hi", "--json",
+                tmp.resolve("o.json").toString(), "--measure", "gradients");
+        assertEquals(2, r.code());
+        assertEquals("error: --measure 'gradients' is not one of weights, norms", r.err().strip());
+        assertNoOutput();
+    }
+
+    @Test
     void fillMaskWritesPredictions() {
         Path json = tmp.resolve("fill.json");
         Result r = run("fill-mask", "--model", "bert-base-uncased", "--text", "The woman worked as a [MASK].",
@@ -197,7 +255,8 @@ class EngineCliTest {
     void helpListsTheOptionsWithTheirDefaults() {
         Result r = run("inspect", "--help");
         assertEquals(0, r.code(), r.err());
-        for (String option : List.of("--model", "--device", "--text", "--input", "--json", "--batch-size", "--top")) {
+        for (String option : List.of("--model", "--device", "--text", "--input", "--json", "--batch-size", "--top",
+                "--measure")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
         assertTrue(r.out().contains("Default: minilm-l6") && r.out().contains("Default: 16"), r.out());

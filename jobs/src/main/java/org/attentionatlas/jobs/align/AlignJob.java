@@ -13,6 +13,7 @@ import org.attentionatlas.engine.align.AerCounts;
 import org.attentionatlas.engine.align.AlignGrid;
 import org.attentionatlas.engine.align.AlignKey;
 import org.attentionatlas.engine.align.AlignMethod;
+import org.attentionatlas.engine.align.Link;
 import org.attentionatlas.engine.config.Architecture;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelProvenance;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The word alignment job: reads the pairs (and gold) on the driver ({@link AlignmentReader}), aligns every pair on the
@@ -162,7 +164,10 @@ public final class AlignJob {
                 .set("sentences", s.sentences()).set("links", c.predicted());
     }
 
-    /** Per pair the links of the best layer-level aligner and of the best head (without gold: softmax, layer 8). */
+    /**
+     * Per pair the links of the best layer-level aligner and of the best head (without gold: softmax, layer 8), with
+     * the pair's gold (sure, and possible-only) beside them.
+     */
     private static List<Row> linkRows(AlignScores s, List<AlignedPair> pairs, List<Row> aligned, String model,
                                       String revision, String pair) {
         List<AlignKey> chosen = new ArrayList<>();
@@ -178,6 +183,11 @@ public final class AlignJob {
             }
             AlignedPair p = byLine.get(r.getAs("file") + ":" + r.getAs("line"));
             List<String> links = r.getList(r.fieldIndex("links"));
+            Set<Link> sure = p.hasGold() ? Link.ofFlat(p.sure()) : null;
+            Set<Link> possibleOnly = p.hasGold() ? Link.ofFlat(p.possible()) : null;
+            if (possibleOnly != null) {
+                possibleOnly.removeAll(sure);
+            }
             for (AlignKey k : chosen) {
                 out.add(TableRow.of(AlignTables.LINKS).set("model", model).set("revision", revision)
                         .set("language_pair", pair).set("file", p.file()).set("line", p.line())
@@ -185,7 +195,10 @@ public final class AlignJob {
                         .set("method", k.method().label())
                         .set("layer", k.method() == AlignMethod.HEAD ? k.layer() : AlignScores.tableLayer(k))
                         .set("head", k.method() == AlignMethod.HEAD ? k.head() : null)
-                        .set("links", links.get(s.grid().index(k))).row());
+                        .set("links", links.get(s.grid().index(k)))
+                        .set("gold_sure", sure == null ? null : PairAlignerFunction.text(sure))
+                        .set("gold_possible", possibleOnly == null ? null : PairAlignerFunction.text(possibleOnly))
+                        .row());
             }
         }
         return out;

@@ -2,8 +2,10 @@ package org.attentionatlas.jobs.report;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.attentionatlas.engine.align.Link;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.jobs.sql.SqlCommand;
+import org.attentionatlas.reports.data.AlignExample;
 import org.attentionatlas.reports.data.AlignScore;
 import org.attentionatlas.reports.data.AttentionSample;
 import org.attentionatlas.reports.data.AuditResults;
@@ -36,7 +38,7 @@ public final class ResultReader {
     public AuditResults read(String dir, int maxSamples) {
         SqlCommand.registerViews(spark, dir); // replaces the views of a previously read directory
         return new AuditResults(dir, runs(), groups(), samples(maxSamples), specialisation(),
-                alignment());
+                alignment(), alignExamples());
     }
 
     private List<RunInfo> runs() {
@@ -119,24 +121,46 @@ public final class ResultReader {
         return out;
     }
 
+    private static final String LATEST_ALIGN_RUN = "WITH latest AS (SELECT model, revision, language_pair,"
+            + " MAX(run_id) AS run_id FROM align_layers GROUP BY model, revision, language_pair) ";
+    private static final String JOIN_LATEST = " t JOIN latest l ON t.model = l.model AND t.revision = l.revision"
+            + " AND t.language_pair = l.language_pair AND t.run_id = l.run_id";
+
     /** align_layers then align_heads rows of the latest committed run of each model revision and language pair. */
     private List<AlignScore> alignment() {
-        String latest = "WITH latest AS (SELECT model, revision, language_pair, MAX(run_id) AS run_id FROM align_layers"
-                + " GROUP BY model, revision, language_pair) ";
-        String join = " t JOIN latest l ON t.model = l.model AND t.revision = l.revision"
-                + " AND t.language_pair = l.language_pair AND t.run_id = l.run_id";
         List<AlignScore> out = new ArrayList<>();
-        for (Row r : spark.sql(latest + "SELECT t.run_id, t.model, t.revision, t.language_pair, method, layer, -1 AS head,"
-                + " aer, precision, recall, sentences FROM align_layers" + join
+        for (Row r : spark.sql(LATEST_ALIGN_RUN + "SELECT t.run_id, t.model, t.revision, t.language_pair, method,"
+                + " layer, -1 AS head, aer, precision, recall, sentences FROM align_layers" + JOIN_LATEST
                 + " ORDER BY t.model, t.revision, t.language_pair, method, layer").collectAsList()) {
             out.add(alignScore(r));
         }
-        for (Row r : spark.sql(latest + "SELECT t.run_id, t.model, t.revision, t.language_pair, '" + AlignScore.HEAD
-                + "' AS method, layer, head, aer, precision, recall, sentences FROM align_heads" + join
+        for (Row r : spark.sql(LATEST_ALIGN_RUN + "SELECT t.run_id, t.model, t.revision, t.language_pair, '"
+                + AlignScore.HEAD + "' AS method, layer, head, aer, precision, recall, sentences FROM align_heads"
+                + JOIN_LATEST
                 + " ORDER BY t.model, t.revision, t.language_pair, layer, head").collectAsList()) {
             out.add(alignScore(r));
         }
         return out;
+    }
+
+    /** The latest runs' align_links rows of the best layer-level aligner (head null) that carry gold. */
+    private List<AlignExample> alignExamples() {
+        List<AlignExample> out = new ArrayList<>();
+        for (Row r : spark.sql(LATEST_ALIGN_RUN + "SELECT t.run_id, t.model, t.revision, t.language_pair, file, line,"
+                + " method, layer, src, tgt, links, gold_sure, gold_possible FROM align_links" + JOIN_LATEST
+                + " WHERE head IS NULL AND gold_sure IS NOT NULL ORDER BY t.model, t.revision, t.language_pair, file,"
+                + " line").collectAsList()) {
+            out.add(new AlignExample(r.getAs("run_id"), r.getAs("model"), r.getAs("revision"),
+                    r.getAs("language_pair"), r.getAs("file"), r.<Long>getAs("line"), r.getAs("method"),
+                    r.<Integer>getAs("layer"), words(r, "src"), words(r, "tgt"), Link.parseAll(r.getAs("links")),
+                    Link.parseAll(r.getAs("gold_sure")), Link.parseAll(r.getAs("gold_possible"))));
+        }
+        return out;
+    }
+
+    /** A space-joined side of align_links as its words. */
+    private static List<String> words(Row r, String column) {
+        return List.of(r.<String>getAs(column).split(" "));
     }
 
     private static AlignScore alignScore(Row r) {

@@ -32,8 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -93,7 +93,7 @@ class AlignJobTest {
             PairAligner.Result r = new PairAligner(model.transformer(), 1).align(tokenized);
             for (int i = 0; i < tokenized.size(); i++) {
                 AlignedPair p = corpus.pairs().get(i);
-                GoldAlignment g = new GoldAlignment(links(p.sure()), links(p.possible()));
+                GoldAlignment g = new GoldAlignment(Link.ofFlat(p.sure()), Link.ofFlat(p.possible()));
                 for (int k = 0; k < grid.size(); k++) {
                     expected[k] = expected[k].plus(AerCounts.of(r.links().get(i).get(k), g));
                 }
@@ -149,6 +149,14 @@ class AlignJobTest {
             String text = r.getAs("links");
             assertTrue(text.isEmpty() || text.matches("\\d+-\\d+( \\d+-\\d+)*"), text);
         }
+        // per line: the words, then the gold as written in the reader's 0-based notation (sure | possible-only)
+        Map<Long, String> gold = new TreeMap<>();
+        links.forEach(r -> gold.put(r.getAs("line"), r.getAs("src") + " ||| " + r.getAs("tgt") + " : "
+                + r.getAs("gold_sure") + " | " + r.getAs("gold_possible")));
+        assertEquals(Map.of(
+                1L, "das haus ist klein . ||| the house is small . : 0-0 1-1 2-2 3-3 4-4 | ",
+                2L, "ich sehe den hund ||| i see the dog : 0-0 1-1 3-3 | 2-2",
+                4L, "guten morgen ||| good morning : 0-0 1-1 | "), gold);
         Row run = store.table(AlignTables.RUNS).collectAsList().get(0);
         assertEquals(RunProvenance.COLUMNS.get(0).name(), run.schema().fieldNames()[0]);
         assertEquals("minilm-l6", run.getAs("model"));
@@ -187,13 +195,7 @@ class AlignJobTest {
         assertEquals("softmax", links.get(0).getAs("method"));
         assertEquals(6, links.get(0).<Integer>getAs("layer"));
         assertEquals("fra-eng", links.get(0).getAs("language_pair"));
-    }
-
-    private static Set<Link> links(int[] flat) {
-        Set<Link> out = new TreeSet<>();
-        for (int i = 0; i < flat.length; i += 2) {
-            out.add(new Link(flat[i], flat[i + 1]));
-        }
-        return out;
+        assertNull(links.get(0).getAs("gold_sure"));
+        assertNull(links.get(0).getAs("gold_possible"));
     }
 }

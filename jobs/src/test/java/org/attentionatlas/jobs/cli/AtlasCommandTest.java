@@ -131,6 +131,13 @@ class AtlasCommandTest {
     @Test
     void badSettingsOfTheOtherCommandsAreOneLine() throws Exception {
         assertEquals("error: --queue must be at least 1, got 0", refused("serve", "--queue", "0"));
+        assertEquals("error: pairs file " + dir.resolve("none.src-tgt") + " does not exist",
+                refused("bench-memory", "--align-pairs", dir.resolve("none.src-tgt").toString()));
+        Path noPairs = Files.writeString(dir.resolve("no.src-tgt"), "only one side\n");
+        assertEquals("error: pairs file " + noPairs + " has no 'src ||| tgt' line",
+                refused("bench-memory", "--align-pairs", noPairs.toString()));
+        assertEquals("error: --batch-size and --rounds must be positive, got 0 and 2",
+                refused("bench-memory", "--align-pairs", noPairs.toString(), "--batch-size", "0"));
         assertEquals("error: unknown dataset 'bogus'; known: [winobias, winogender, crows-pairs, probes]",
                 refused("bias", "--dataset", "bogus"));
         assertEquals("error: --input is required for dataset winobias", refused("bias", "--dataset", "winobias"));

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two real small alignment runs (minilm-l6, enfr with gold) into one results folder with no audit: the report renders
- * the alignment part of "Multilingual heads" from the latest run.
+ * Two real small alignment runs (minilm-l6, enfr with gold, {@code --links}) into one results folder with no audit:
+ * the report renders the alignment part of "Multilingual heads" from the latest run, its alignment matrices included.
  */
 class AlignReportTest {
 
@@ -34,7 +34,7 @@ class AlignReportTest {
         Files.writeString(input, String.join("\n", pairs) + "\n");
         Files.writeString(goldFile, String.join("\n", gold) + "\n");
         return Aligns.run("--model", "minilm-l6", "--input", input.toString(), "--gold", goldFile.toString(),
-                "--output", output.toString(), "--partitions", "1");
+                "--output", output.toString(), "--partitions", "1", "--links");
     }
 
     @Test
@@ -42,8 +42,9 @@ class AlignReportTest {
         Path out = dir.resolve("results");
         align(out, "first", List.of("the house is small . ||| la maison est petite .", "i see the dog ||| je vois le chien",
                 "good morning ||| bonjour"), List.of("1-1 2-2 3-3 4-4 5-5", "1-1 2-2 3-3 4-4", "1-1 2-1"));
-        String latest = align(out, "second", List.of("the cat sleeps ||| le chat dort", "thank you ||| merci"),
-                List.of("1-1 2-2 3-3", "1-1 2-1"));
+        String latest = align(out, "second", List.of("the cat sleeps on the mat ||| le chat dort sur le tapis",
+                "thank you ||| merci", "i see the dog ||| je vois le chien", "good night ||| bonne nuit"),
+                List.of("1-1 2-2 3-3 4-4 5-5 6-6", "1-1 2-1", "1-1 2-2 3p3 4-4", "1-1 2-2"));
 
         ResultStore store = new ResultStore(SharedSpark.get(), out.toString());
         Row best = store.table(AlignTables.HEADS).where("run_id = '" + latest + "'")
@@ -54,13 +55,20 @@ class AlignReportTest {
                 ReportOptions.defaults()), StandardCharsets.UTF_8);
         String section = html.substring(html.indexOf("Multilingual heads"));
         assertTrue(section.contains("Cross-language alignment — minilm-l6 @ "), "the part's heading");
-        for (String f : List.of("alignment-enfr-minilm-l6-layers", "alignment-enfr-minilm-l6-heads")) {
+        for (String f : List.of("alignment-enfr-minilm-l6-layers", "alignment-enfr-minilm-l6-heads",
+                "alignment-enfr-minilm-l6-matrices")) {
             assertTrue(Files.isRegularFile(report.resolve("figures").resolve(f + ".png")), f);
             assertTrue(Files.isRegularFile(report.resolve("figures").resolve(f + ".svg")), f);
         }
         assertTrue(section.contains("run " + latest + " · model minilm-l6"), "captions name the latest run");
-        assertTrue(section.contains("sample 2 sentences"), "the latest run's two pairs");
+        assertTrue(section.contains("sample 4 sentences"), "the latest run's four pairs");
         assertFalse(section.contains("sample 3 sentences"), "not the first run's");
+        // lines 1 and 3 have at least 4 words a side, lines 2 and 4 do not; the drawn lines are named in the caption
+        assertTrue(section.matches("(?s).*AND head IS NULL AND line IN \\((1, 3|3, 1)\\).*"), "the drawn lines");
+        assertTrue(section.contains("sample 2 of 4 sentence pairs: 4–15 words per side"), "the matrices' sample");
+        assertTrue(section.contains("title=\"dog – chien: "), "a hoverable cell of the real run");
+        assertTrue(section.contains("the – le: not predicted, gold sure") || section.contains("the – le: predicted, "
+                + "gold sure"), "gold sure links of line 3 are drawn");
         assertTrue(section.contains("Published: Dou &amp; Neubig 2021, Table 2, layer 8 softmax AER 5.6 %; ours not "
                 + "measured."), "minilm-l6 has six layers");
         assertTrue(section.contains(String.format(Locale.ROOT, "<td>1</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f"

@@ -1,5 +1,6 @@
 package org.attentionatlas.reports.figures;
 
+import org.attentionatlas.reports.data.AlignExample;
 import org.attentionatlas.reports.data.AlignScore;
 import org.attentionatlas.reports.render.Caption;
 import org.attentionatlas.reports.render.ChartFigure;
@@ -25,7 +26,8 @@ import java.util.List;
 
 /**
  * Cross-language alignment figures of one language pair: AER (percent) by layer for the layer methods, with the
- * published point where there is one, and the layer × head AER map of the attention heads.
+ * published point where there is one, the layer × head AER map of the attention heads, and alignment matrices of a few
+ * sentence pairs.
  */
 public final class AlignmentFigures {
 
@@ -92,6 +94,11 @@ public final class AlignmentFigures {
             grid[h.layer()][h.head()] = 100 * h.aer();
         }
         return grid;
+    }
+
+    /** Alignment matrices of a few sentence pairs side by side ({@link AlignmentMatrices}). */
+    public static Figure matrices(String title, List<AlignExample> pairs, Caption caption) {
+        return new AlignmentMatrices(title, pairs, caption);
     }
 
     public static Figure headAer(String label, List<AlignScore> heads, Caption caption) {
