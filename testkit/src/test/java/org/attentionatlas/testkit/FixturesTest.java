@@ -79,7 +79,7 @@ class FixturesTest {
     void everyDatasetSaysWhereItComesFrom() throws IOException {
         try (Stream<Path> dirs = Files.list(Fixtures.root().resolve("data"))) {
             List<Path> datasets = dirs.filter(Files::isDirectory).toList();
-            assertEquals(6, datasets.size(), datasets.toString());
+            assertEquals(7, datasets.size(), datasets.toString());
             for (Path d : datasets) {
                 assertTrue(Files.isRegularFile(Fixtures.dataset(d.getFileName().toString()).resolve("SOURCE.md")),
                         d + " has SOURCE.md");

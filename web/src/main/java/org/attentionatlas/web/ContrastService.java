@@ -46,7 +46,17 @@ public final class ContrastService {
         });
         Inference a = inferences.infer(nameA, text);
         Inference b = inferences.infer(nameB, textB == null ? text : textB);
+        checkLength("text", a);
+        checkLength("textB", b);
         return new RunPair(a, b, compare(a, b));
+    }
+
+    private static void checkLength(String what, Inference inference) {
+        if (inference.tokenCount() > InputLimits.MAX_CONTRAST_TOKENS) {
+            throw ApiError.badRequest("the " + what + " has " + inference.tokenCount() + " tokens; a contrast is "
+                    + "limited to " + InputLimits.MAX_CONTRAST_TOKENS + " tokens per text (its answer holds every "
+                    + "head's word matrices)");
+        }
     }
 
     /** The contrast of two recent runs (404 when one has left the cache). */

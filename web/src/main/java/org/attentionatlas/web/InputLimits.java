@@ -9,6 +9,8 @@ public final class InputLimits {
     public static final int MAX_TOKENS = 512;
     /** Max-flow solves a graph of layers × tokens² edges: longer texts take too long for a page. */
     public static final int MAX_FLOW_TOKENS = 128;
+    /** A contrast answers every head's word matrices of both texts: 8.5 MB of JSON at 55 tokens for 6 × 12 heads. */
+    public static final int MAX_CONTRAST_TOKENS = 64;
 
     private InputLimits() {
     }

@@ -60,7 +60,9 @@ class ContrastApiTest {
                 "unknown model 'gpt-17'"},
             new String[] {"{\"model\":\"minilm-l6\",\"text\":\"Cats sleep.\",\"textB\":\"Dogs bark!\"}",
                 "share no word"},
-            new String[] {"{\"model\":\"minilm-l6\",\"text\":\"a\",\"textB\":5}", "'textB' must be a JSON string"});
+            new String[] {"{\"model\":\"minilm-l6\",\"text\":\"a\",\"textB\":5}", "'textB' must be a JSON string"},
+            new String[] {"{\"model\":\"minilm-l6\",\"text\":\"a b\",\"textB\":\"" + "a b ".repeat(40) + "\"}",
+                "the textB has 82 tokens; a contrast is limited to 64 tokens per text"});
         for (String[] c : cases) {
             HttpResponse<String> r = post(c[0]);
             assertEquals(400, r.statusCode(), c[0] + " → " + r.body());

@@ -97,6 +97,26 @@ class ContrastHandMadeTest {
         assertEquals(0, c.flow().divergence()[0], 1e-7);
     }
 
+    /**
+     * One layer, one head: rollout = 0.5·A + 0.5·I (rows renormalised), and with one layer the max-flow from input k
+     * to token q is the single edge's capacity, so flow = rollout. [CLS] rows: A (½,0,½,0) → (¾,0,¼,0), cut to
+     * ([CLS], ran, [SEP]) (¾,¼,0); B (1,0,0,0) → (1,0,0). "ran" rows: A (0.2,0.6,0.2,0) → (0.1,0.3,0.6,0) → (1/7,6/7,0);
+     * B (½,0,½,0) → (¼,0,¾,0) → (¼,¾,0). [SEP] rows equal.
+     */
+    @Test
+    void rolloutAndFlowOfOneLayerByHand() {
+        float[][] a = {{0.5f, 0, 0.5f, 0}, {0.25f, 0.25f, 0.25f, 0.25f}, {0.2f, 0.6f, 0.2f, 0}, {0, 0, 0, 1}};
+        float[][] b = {{1, 0, 0, 0}, {0.25f, 0.25f, 0.25f, 0.25f}, {0.5f, 0, 0.5f, 0}, {0, 0, 0, 1}};
+        Contrast c = Contrasts.compare(side("he ran", "he", new float[][][][] {{a}}),
+                side("she ran", "she", new float[][][][] {{b}}), 1);
+        double expected = (JensenShannon.divergence(new double[] {0.75, 0.25, 0}, new double[] {1, 0, 0})
+                + JensenShannon.divergence(new double[] {1 / 7.0, 6 / 7.0, 0}, new double[] {0.25, 0.75, 0})) / 3;
+        assertEquals(0.034929, expected, 1e-6);
+        assertEquals(expected, c.rollout().divergence()[0], 1e-6);
+        assertEquals(expected, c.flow().divergence()[0], 1e-6);
+        assertArrayEquals(new float[] {-0.25f, 0.25f, 0}, c.rollout().difference()[0][0], 1e-6f);
+    }
+
     @Test
     void refusesTextsWithoutACommonWordAndModelsOfDifferentShape() {
         float[][] m = {{1, 0, 0, 0}, {1, 0, 0, 0}, {1, 0, 0, 0}, {1, 0, 0, 0}};
