@@ -13,26 +13,35 @@ import org.attentionatlas.engine.progress.Pacing;
  * @param edgeThreshold    flow diagrams drop edges lighter than this fraction of the heaviest
  * @param topHeads         rows of the ranking tables
  * @param progress         how often to print figures rendered of total (on stderr), or null: quiet
+ * @param minSequences     a group with fewer sequences is marked too small to conclude and left out of the findings
  */
 public record ReportOptions(double scale, int maxSamples, int maxMatrixTokens, int maxFlowTokens,
-                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads, Pacing progress) {
+                            int maxFlowMatrixTokens, double edgeThreshold, int topHeads, Pacing progress,
+                            long minSequences) {
+
+    public static final long DEFAULT_MIN_SEQUENCES = 50;
 
     public static ReportOptions defaults() {
-        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null);
+        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null, DEFAULT_MIN_SEQUENCES);
     }
 
     public ReportOptions withScale(double s) {
         return new ReportOptions(s, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress);
+                topHeads, progress, minSequences);
     }
 
     public ReportOptions withSamples(int n) {
         return new ReportOptions(scale, n, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress);
+                topHeads, progress, minSequences);
     }
 
     public ReportOptions withProgress(Pacing p) {
         return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, p);
+                topHeads, p, minSequences);
+    }
+
+    public ReportOptions withMinSequences(long n) {
+        return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
+                topHeads, progress, n);
     }
 }

@@ -14,6 +14,10 @@ import java.util.Locale;
  */
 public final class BiasSection {
 
+    static final String HEADLINE_HEADING = "Headline bias numbers";
+    /** Where the findings of {@link BiasNarrative#findings} link to. */
+    public static final String HEADLINE_ANCHOR = HtmlReport.anchor("sec-" + HEADLINE_HEADING);
+
     private final HtmlReport html;
     private final int topHeads;
 
@@ -24,9 +28,10 @@ public final class BiasSection {
 
     public void write(BiasResults r) {
         html.section("Bias", "Gender-bias measurements of the bias job (definitions in docs/bias.md). "
-                + "Intervals are 95% percentile bootstrap CIs, p-values two-sided permutation tests.");
-        BiasNarrative.sentences(r.summary()).forEach(html::paragraph);
+                + "Intervals are 95% percentile bootstrap CIs, p-values two-sided permutation tests. What they say in "
+                + "words is in the findings at the top.");
         runs(r);
+        html.subheading(HEADLINE_HEADING);
         headline(r);
         for (BiasResults.HeadGrid g : r.heads()) {
             heads(g);
