@@ -3,6 +3,7 @@ package org.attentionatlas.reports;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.html.Finding;
+import org.attentionatlas.reports.render.Numbers;
 import org.attentionatlas.results.HeadRoles;
 
 import java.util.ArrayList;
@@ -138,11 +139,11 @@ final class HeadFindings {
         return g.stat(s) == null ? Double.NaN : g.stat(s)[l][h];
     }
 
-    /** "0.83 ± 0.01" (± the standard error when known). */
+    /** "0.83 ± 0.01" (± the standard error when known, else to two decimals). */
     static String share(HeadGroup g, HeadStat s, int l, int h) {
         double se = g.error(s, l, h);
-        return String.format(Locale.ROOT, "%.2f", value(g, s, l, h))
-                + (Double.isFinite(se) ? String.format(Locale.ROOT, " ± %.2g", se) : "");
+        return Double.isFinite(se) && se > 0 ? Numbers.withError(value(g, s, l, h), se, " ± ")
+                : String.format(Locale.ROOT, "%.2f", value(g, s, l, h));
     }
 
     /** How many heads of each role, in which layers, in the largest group. */

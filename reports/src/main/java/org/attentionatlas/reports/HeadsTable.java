@@ -4,10 +4,10 @@ import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.html.HtmlReport;
 import org.attentionatlas.reports.html.Table;
+import org.attentionatlas.reports.render.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** "Heads at a glance": every head of every group in one sortable, filterable table, each statistic ± its SE. */
 final class HeadsTable {
@@ -56,10 +56,6 @@ final class HeadsTable {
     /** "0.831±0.004", the value alone without a standard error, empty when missing. */
     static String cell(HeadGroup g, HeadStat s, int l, int h) {
         double v = g.stat(s) == null ? Double.NaN : g.stat(s)[l][h];
-        if (!Double.isFinite(v)) {
-            return "";
-        }
-        double se = g.error(s, l, h);
-        return Double.isFinite(se) ? String.format(Locale.ROOT, "%.3g±%.1g", v, se) : String.format(Locale.ROOT, "%.3g", v);
+        return Double.isFinite(v) ? Numbers.withError(v, g.error(s, l, h), "±") : "";
     }
 }

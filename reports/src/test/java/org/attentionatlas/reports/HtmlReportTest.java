@@ -73,7 +73,10 @@ class HtmlReportTest {
             assertTrue(page.indexOf("figures/box-" + i + ".png") < page.indexOf("figures/box-" + (i + 1) + ".png"));
         }
         assertTrue(page.contains("<title>T &amp; &lt;T&gt;</title>"));
-        assertTrue(page.contains("title=\"value &lt;5&gt;\""));
+        assertTrue(page.contains("data-map=\"figures/box-0.map.js\""), "hover values in a file loaded on demand");
+        assertEquals("atlasMap(\"box-0\",[\n[\"rect\",\"0,0,40,30\",\"value \\u003c5\\u003e\"]\n]);\n",
+                Files.readString(out.resolve("figures/box-0.map.js")));
+        assertTrue(page.contains("loading=\"lazy\""));
         assertTrue(page.contains("run &lt;1&gt; · model m &amp; n @ r"));
         assertTrue(page.contains("<td>&lt;x&gt;</td>"));
         assertTrue(page.indexOf("</section>") > page.indexOf("&lt;x&gt;"), "the table is inside its section");

@@ -7,13 +7,13 @@ import org.attentionatlas.reports.render.Charts;
 import org.attentionatlas.reports.render.ColorScale;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.HotSpot;
+import org.attentionatlas.reports.render.Numbers;
 
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Small multiples: every statistic of one group as a small layer × head grid, side by side. The statistics that are
@@ -127,7 +127,7 @@ public final class StatisticPanels implements Figure {
                     g.fillRect(gx + h * cell, gy + l * cell, cell, cell);
                     spots.add(new HotSpot("rect", (gx + h * cell) + "," + (gy + l * cell) + "," + (gx + (h + 1) * cell)
                             + "," + (gy + (l + 1) * cell), "L" + l + " H" + h + " " + s.column() + " = "
-                            + valueText(v[l][h], group.error(s, l, h))));
+                            + Numbers.withError(v[l][h], group.error(s, l, h), " ± ")));
                 }
             }
             g.setColor(Color.DARK_GRAY);
@@ -158,14 +158,5 @@ public final class StatisticPanels implements Figure {
         String hi = Heatmap.number(scale.getUpperBound());
         g.drawString(lo, x, y + 8 + fm.getAscent());
         g.drawString(hi, x + w - fm.stringWidth(hi), y + 8 + fm.getAscent());
-    }
-
-    /** "0.8312 ± 0.0041", or the value alone without a standard error. */
-    public static String valueText(double value, double error) {
-        if (!Double.isFinite(value)) {
-            return "n/a";
-        }
-        return Double.isFinite(error) ? String.format(Locale.ROOT, "%.4g ± %.2g", value, error)
-                : Heatmap.number(value);
     }
 }

@@ -375,10 +375,11 @@ public final class HtmlReport implements AutoCloseable {
         p.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(Html.escape(title)).append("</title>\n<style>\n").append(PageAssets.CSS).append("</style>\n")
-                .append("</head>\n<body>\n<nav id=\"toc\"><b>Contents</b>\n");
+                .append("</head>\n<body>\n<main>\n<h1>").append(Html.escape(title)).append("</h1>\n");
+        // the contents come after the body in the source (the style sheet shows them first, on the left)
+        p.append(body).append("</main>\n<nav id=\"toc\"><b>Contents</b>\n");
         tocHtml(p);
-        p.append("</nav>\n<main>\n<h1>").append(Html.escape(title)).append("</h1>\n");
-        p.append(body).append("</main>\n<script>\n").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
+        p.append("</nav>\n<script>\n").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
         return p.toString();
     }
 

@@ -8,10 +8,10 @@ final class PageAssets {
 
     static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:0;color:#222;display:grid;grid-template-columns:17em minmax(0,1fr)}
-            #toc{position:sticky;top:0;height:100vh;overflow:auto;font-size:.85em;padding:1em .8em;background:#f6f7f9;border-right:1px solid #ddd;box-sizing:border-box}
+            #toc{grid-column:1;grid-row:1;position:sticky;top:0;height:100vh;overflow:auto;font-size:.85em;padding:1em .8em;background:#f6f7f9;border-right:1px solid #ddd;box-sizing:border-box}
             #toc ul{list-style:none;margin:0;padding-left:.9em}#toc>ul{padding-left:0}#toc li{margin:.15em 0}
             #toc a{color:#235;text-decoration:none}#toc a:hover{text-decoration:underline}
-            main{padding:0 1.5em 3em;max-width:1500px}
+            main{grid-column:2;grid-row:1;padding:0 1.5em 3em;max-width:1500px}
             h1{font-size:1.5em}h2{border-bottom:2px solid #ccd;padding-bottom:.2em;margin-top:2em}h3 small,h4 small{font-weight:normal;color:#555}
             figure{margin:1em 1em 1em 0;overflow-x:auto}figcaption{font-size:.8em;color:#444;max-width:60em}
             code{font-size:.9em;white-space:pre-wrap;word-break:break-all}
