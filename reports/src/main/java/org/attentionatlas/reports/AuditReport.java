@@ -74,9 +74,13 @@ public final class AuditReport {
         html.section("Findings", "Generated from the numbers below; each sentence links to the figure that shows it. "
                 + "± is one standard error, with documents as independent draws. Groups of fewer than "
                 + options.minSequences() + " sequences are too small to conclude from and are left out.");
-        List<Finding> heads = new HeadFindings(options.minSequences()).of(r.groups());
-        html.findings(heads);
-        if (bias != null) {
+        Map<String, List<Finding>> heads = new HeadFindings(options.minSequences()).byDataset(r.groups());
+        heads.forEach((dataset, findings) -> {
+            html.subheading(dataset);
+            html.findings(findings);
+        });
+        if (bias != null && !bias.summary().isEmpty()) {
+            html.subheading("Bias");
             html.findings(BiasNarrative.findings(bias.summary()));
         }
         if (heads.isEmpty() && (bias == null || bias.summary().isEmpty())) {
@@ -120,7 +124,7 @@ public final class AuditReport {
             html.section("Heads — " + model.getKey(), "Per language: every statistic as a small layer × head grid "
                     + "(shares of attention on one colour scale; hover a cell for its value ± standard error) beside "
                     + "the role map and the attention mass against token distance per layer; the full-size figure of "
-                    + "each statistic is folded below them.");
+                    + "each statistic is one click away.");
             for (Map.Entry<String, List<HeadGroup>> dataset : model.getValue().entrySet()) {
                 long sequences = dataset.getValue().stream().mapToLong(HeadGroup::sequences).sum();
                 html.subheading(dataset.getKey(), dataset.getValue().size() + " languages, "
@@ -150,7 +154,8 @@ public final class AuditReport {
         html.figure(ProximalPreference.of(g, new Caption(runs, g.model(), g.revision(), Queries.offsets(g), size)),
                 key + "-proximal");
         html.endRow();
-        html.beginDetails("Full-size heatmap of each statistic (" + g.label() + ")");
+        html.beginLinkedPage(key + "-statistics", "Every statistic per layer and head — " + g.model() + " @ "
+                + g.revision() + ", " + g.label(), "Full-size heatmap of each statistic (" + g.label() + ", PNG and SVG) →");
         html.beginRow();
         for (HeadStat s : HeadStat.values()) {
             if (g.stat(s) != null) {
@@ -159,7 +164,7 @@ public final class AuditReport {
             }
         }
         html.endRow();
-        html.endDetails();
+        html.endLinkedPage();
     }
 
     private static void samples(HtmlReport html, AuditResults r, ReportOptions options) throws IOException {
@@ -168,7 +173,7 @@ public final class AuditReport {
             return;
         }
         html.section("Token-level samples", "Raw attention of " + shown.size() + " sampled document(s) from the "
-                + "samples table: head averages and single heads as token × token heatmaps (folded), and how "
+                + "samples table: head averages and single heads as token × token heatmaps (one click away), and how "
                 + "attention flows across layers.");
         SampleSection samples = new SampleSection(html, options);
         for (AttentionSample s : shown) {

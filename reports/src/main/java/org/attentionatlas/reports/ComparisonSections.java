@@ -72,8 +72,9 @@ final class ComparisonSections {
         ranking("Heads that differ most between " + String.join(", ", names), variants, names,
                 new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, "*"), size),
                 stem + "ranking");
-        html.beginDetails("Each statistic per language side by side, and each language minus " + first.language()
-                + " (" + variants.size() + " statistics)");
+        html.beginLinkedPage(stem + "statistics", Anchors.languagesHeading(first) + ": each statistic",
+                "Each statistic per language side by side, and each language minus " + first.language() + " ("
+                        + variants.size() + " statistics) →");
         for (Map.Entry<HeadStat, List<double[][]>> e : variants.entrySet()) {
             HeadStat s = e.getKey();
             List<double[][]> grids = e.getValue();
@@ -87,7 +88,7 @@ final class ComparisonSections {
             }
             html.endRow();
         }
-        html.endDetails();
+        html.endLinkedPage();
     }
 
     /** Per-head deltas (other − base) for every (dataset, language) present in both result sets. */
@@ -127,7 +128,8 @@ final class ComparisonSections {
                 ranking("Heads that changed most, " + what, variants, List.of("base", "compared"),
                         new Caption(runs, model, revision, Queries.release(b, o, "*", base.source(), other.source()),
                                 size), "release-" + b.dataset() + "-" + b.language() + "-ranking");
-                html.beginDetails("Change of each statistic per head (" + variants.size() + " statistics)");
+                html.beginLinkedPage("release-" + b.dataset() + "-" + b.language(), "Release diff, " + what,
+                        "Change of each statistic per head (" + variants.size() + " statistics) →");
                 html.beginRow();
                 for (HeadStat s : variants.keySet()) {
                     Caption c = new Caption(runs, model, revision,
@@ -136,7 +138,7 @@ final class ComparisonSections {
                             "release-" + b.dataset() + "-" + b.language() + "-" + s.column());
                 }
                 html.endRow();
-                html.endDetails();
+                html.endLinkedPage();
             }
         }
         if (!any) {

@@ -28,55 +28,52 @@ final class HeadFindings {
         this.minSequences = minSequences;
     }
 
-    /** Findings for every model revision and dataset of {@code groups}, in their order. */
-    List<Finding> of(List<HeadGroup> groups) {
-        Map<String, List<HeadGroup>> byDataset = new LinkedHashMap<>();
+    /** Findings per model revision and dataset ("minilm-l6 @ 1.19.0 · bundled"), in the order of {@code groups}. */
+    Map<String, List<Finding>> byDataset(List<HeadGroup> groups) {
+        Map<String, List<HeadGroup>> sets = new LinkedHashMap<>();
         for (HeadGroup g : groups) {
-            byDataset.computeIfAbsent(g.model() + "\u0000" + g.revision() + "\u0000" + g.dataset(),
-                    k -> new ArrayList<>()).add(g);
+            sets.computeIfAbsent(g.model() + " @ " + g.revision() + " · " + g.dataset(), k -> new ArrayList<>()).add(g);
         }
-        List<Finding> out = new ArrayList<>();
-        byDataset.values().forEach(set -> out.addAll(ofDataset(set)));
+        Map<String, List<Finding>> out = new LinkedHashMap<>();
+        sets.forEach((title, set) -> out.put(title, ofDataset(set)));
         return out;
     }
 
     /** Findings for the languages of one model revision and dataset. */
     List<Finding> ofDataset(List<HeadGroup> set) {
         List<Finding> out = new ArrayList<>();
-        HeadGroup first = set.get(0);
-        String where = first.model() + " @ " + first.revision() + " on " + first.dataset();
         List<HeadGroup> eligible = set.stream().filter(g -> !g.tooSmall(minSequences)).toList();
         List<HeadGroup> small = set.stream().filter(g -> g.tooSmall(minSequences)).toList();
         if (eligible.isEmpty()) {
-            out.add(new Finding(where + ": every group has fewer than " + minSequences + " sequences ("
+            out.add(new Finding("Every group has fewer than " + minSequences + " sequences ("
                     + sizes(small) + "), too small to conclude.", Anchors.overviewGroups(), "groups"));
             return out;
         }
         for (String role : HeadRoles.ALL) {
-            Finding f = strongest(where, role, eligible);
+            Finding f = strongest(role, eligible);
             if (f != null) {
                 out.add(f);
             }
         }
         HeadGroup largest = eligible.stream().max((a, b) -> Long.compare(a.sequences(), b.sequences())).orElseThrow();
-        out.add(spread(where, largest));
-        Finding reach = reach(where, largest);
+        out.add(spread(largest));
+        Finding reach = reach(largest);
         if (reach != null) {
             out.add(reach);
         }
-        Finding languages = mostDifferentLanguage(where, eligible);
+        Finding languages = mostDifferentLanguage(eligible);
         if (languages != null) {
             out.add(languages);
         }
         if (!small.isEmpty()) {
-            out.add(new Finding(where + ": too small to conclude (fewer than " + minSequences + " sequences), so left "
+            out.add(new Finding("Too small to conclude (fewer than " + minSequences + " sequences), so left "
                     + "out of these findings: " + sizes(small) + ".", Anchors.overviewGroups(), "groups"));
         }
         return out;
     }
 
     /** The head with the largest defining statistic among the heads of {@code role}, over the eligible languages. */
-    private static Finding strongest(String where, String role, List<HeadGroup> eligible) {
+    private static Finding strongest(String role, List<HeadGroup> eligible) {
         HeadGroup bestGroup = null;
         int bestLayer = -1;
         int bestHead = -1;
@@ -118,8 +115,7 @@ final class HeadFindings {
                 .count();
         String across = eligible.size() > 1 ? "; it has this role in " + agreeing + " of " + eligible.size()
                 + " languages" : "";
-        return new Finding(String.format(Locale.ROOT, "%s: L%d H%d is the strongest %s head: %s (%s, %s)%s.", where,
-                l, h, role, what, g.language(), g.sampleSize(), across), Anchors.statistics(g),
+        return new Finding(String.format(Locale.ROOT, "L%d H%d is the strongest %s head: %s (%s, %s)%s.", l, h, role, what, g.language(), g.sampleSize(), across), Anchors.statistics(g),
                 "statistics of " + g.language());
     }
 
@@ -147,7 +143,7 @@ final class HeadFindings {
     }
 
     /** How many heads of each role, in which layers, in the largest group. */
-    private static Finding spread(String where, HeadGroup g) {
+    private static Finding spread(HeadGroup g) {
         Map<String, TreeMap<Integer, Integer>> layers = new LinkedHashMap<>();
         HeadRoles.ALL.forEach(r -> layers.put(r, new TreeMap<>()));
         for (int l = 0; l < g.layers(); l++) {
@@ -166,7 +162,7 @@ final class HeadFindings {
                         + ranges(List.copyOf(perLayer.keySet())) + ")");
             }
         });
-        return new Finding(where + " (" + g.language() + ", " + g.layers() * g.heads() + " heads): "
+        return new Finding("Roles in " + g.language() + " (" + g.layers() * g.heads() + " heads): "
                 + String.join(", ", parts) + ".", Anchors.roles(g), "role map of " + g.language());
     }
 
@@ -186,7 +182,7 @@ final class HeadFindings {
     }
 
     /** The layers whose heads look nearest and farthest on average (mean attention distance). */
-    private static Finding reach(String where, HeadGroup g) {
+    private static Finding reach(HeadGroup g) {
         double[][] distance = g.stat(HeadStat.DISTANCE);
         double[][] local = g.stat(HeadStat.LOCAL2);
         if (distance == null || g.layers() < 2) {
@@ -200,8 +196,8 @@ final class HeadFindings {
             near = mean[l] < mean[near] ? l : near;
             far = mean[l] > mean[far] ? l : far;
         }
-        return new Finding(String.format(Locale.ROOT, "%s (%s): layer %d looks nearest (mean attention distance %.1f "
-                        + "tokens%s), layer %d farthest (%.1f tokens%s).", where, g.language(), near, mean[near],
+        return new Finding(String.format(Locale.ROOT, "In %s, layer %d looks nearest (mean attention distance %.1f "
+                        + "tokens%s), layer %d farthest (%.1f tokens%s).", g.language(), near, mean[near],
                 localText(local, near), far, mean[far], localText(local, far)), Anchors.proximal(g),
                 "distance profile of " + g.language());
     }
@@ -227,7 +223,7 @@ final class HeadFindings {
      * statistics and heads of |difference| / the statistic's standard deviation over all heads, and its layer of
      * largest difference.
      */
-    private static Finding mostDifferentLanguage(String where, List<HeadGroup> eligible) {
+    private static Finding mostDifferentLanguage(List<HeadGroup> eligible) {
         if (eligible.size() < 2 || !eligible.stream().allMatch(g -> g.sameShape(eligible.get(0)))) {
             return null;
         }
@@ -276,8 +272,8 @@ final class HeadFindings {
             }
         }
         String names = eligible.stream().map(HeadGroup::language).collect(Collectors.joining(", "));
-        return new Finding(String.format(Locale.ROOT, "%s: of %s, %s differs most from the others (mean |difference| "
-                        + "%.2f standard deviations per head and statistic), most in layer %d.", where, names,
+        return new Finding(String.format(Locale.ROOT, "Of %s, %s differs most from the others (mean |difference| "
+                        + "%.2f standard deviations per head and statistic), most in layer %d.", names,
                 best.language(), bestScore, bestLayer), Anchors.languages(first), "languages compared");
     }
 

@@ -39,21 +39,22 @@ final class SampleSection {
             html.paragraph("Token-level heatmaps show the first " + s.tokens().length + " of " + full.tokens().length
                     + " tokens.");
         }
-        html.beginDetails("Head average per layer: " + s.layers() + " token × token heatmaps");
+        html.beginLinkedPage("sample-" + id, "Sample " + id + " (" + full.language() + ", " + full.tokens().length
+                + " tokens): token × token attention", "Token × token heatmaps: head average per layer, word level, "
+                + "single heads of the first, middle and last layer →");
+        html.subheading("Head average per layer");
         html.beginRow();
         for (int l = 0; l < s.layers(); l++) {
             html.figure(TokenHeatmaps.layerMean(s, l, caption(full, runIds, l, null)), id + "-layer" + l + "-mean");
         }
         html.endRow();
-        html.endDetails();
-        html.beginDetails("Word level (sub-tokens merged), head average per layer");
+        html.subheading("Word level (sub-tokens merged), head average per layer");
         html.beginRow();
         for (int l = 0; l < s.layers(); l++) {
             html.figure(TokenHeatmaps.wordLevel(s, l, caption(full, runIds, l, null)), id + "-layer" + l + "-words");
         }
         html.endRow();
-        html.endDetails();
-        html.beginDetails("Single heads of the first, middle and last layer");
+        html.subheading("Single heads of the first, middle and last layer");
         html.beginRow();
         for (int l : new TreeSet<>(List.of(0, s.layers() / 2, s.layers() - 1))) {
             for (int h = 0; h < s.heads(); h++) {
@@ -61,7 +62,7 @@ final class SampleSection {
             }
         }
         html.endRow();
-        html.endDetails();
+        html.endLinkedPage();
         flows(full, runIds);
     }
 

@@ -40,7 +40,8 @@ class AuditReportTest {
         assertTrue(html.contains("attention flow into token 0 [CLS]"), "flow diagram");
         assertTrue(Files.readString(out.resolve("figures/tiny-bert-r1-wiki-test-en-entropy_mean.map.js"))
                 .contains("\"layer 0, head 0: entropy_mean = "), "hover values, loaded on demand");
-        assertTrue(html.contains("data-map=\"figures/tiny-bert-r1-wiki-test-en-entropy_mean.map.js\""));
+        assertTrue(Files.readString(out.resolve("page-tiny-bert-r1-wiki-test-en-statistics.html"))
+                .contains("data-map=\"figures/tiny-bert-r1-wiki-test-en-entropy_mean.map.js\""), "full size, one click away");
         assertTrue(html.contains("wiki &lt;test&gt;"), "escaped text");
         assertFalse(html.contains("<test>"), "unescaped text");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external resources");

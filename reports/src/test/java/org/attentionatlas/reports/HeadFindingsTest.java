@@ -51,18 +51,20 @@ class HeadFindingsTest {
 
     @Test
     void namesTheStrongestHeadOfEachRoleWithItsValueAndLeavesOutSmallGroups() {
-        List<Finding> findings = new HeadFindings(50).of(List.of(en, de));
+        Map<String, List<Finding>> byDataset = new HeadFindings(50).byDataset(List.of(en, de));
+        assertEquals(List.of("m @ r1 · corpus"), List.copyOf(byDataset.keySet()));
+        List<Finding> findings = byDataset.get("m @ r1 · corpus");
         String text = String.join("\n", findings.stream().map(Finding::text).toList());
-        assertTrue(text.contains("m @ r1 on corpus: L0 H2 is the strongest previous-token head: 0.83 ± 0.01 of its "
+        assertTrue(text.contains("L0 H2 is the strongest previous-token head: 0.83 ± 0.01 of its "
                 + "attention goes to the previous token (en, 294 sequences, 5,880 tokens)."), text);
         assertTrue(text.contains("L1 H2 is the strongest broad head: its attention is the most spread out, with an "
                 + "entropy of 4.50 ± 0.01 nats (en"), text);
         assertFalse(text.contains("0.95"), "the 10-sequence group's stronger head is left out: " + text);
-        assertTrue(text.contains("too small to conclude (fewer than 50 sequences), so left out of these findings: "
+        assertTrue(text.contains("Too small to conclude (fewer than 50 sequences), so left out of these findings: "
                 + "de 10 sequences, 200 tokens."), text);
-        assertTrue(text.contains("layer 0 looks nearest (mean attention distance 2.0 tokens"), text);
+        assertTrue(text.contains("In en, layer 0 looks nearest (mean attention distance 2.0 tokens"), text);
         assertTrue(text.contains("layer 1 farthest (8.0 tokens"), text);
-        assertTrue(text.contains("(en, 6 heads): 1 broad (layer 1), 1 previous-token (layer 0), 4 mixed (layers 0–1)."), text);
+        assertTrue(text.contains("Roles in en (6 heads): 1 broad (layer 1), 1 previous-token (layer 0), 4 mixed (layers 0–1)."), text);
         Finding prev = findings.stream().filter(f -> f.text().contains("previous-token head")).findFirst().orElseThrow();
         assertEquals("m-r1-corpus-en-statistics", prev.anchor());
     }
@@ -71,9 +73,10 @@ class HeadFindingsTest {
     void withTwoLargeLanguagesNamesTheOneThatDiffersMost() {
         HeadGroup fr = group("fr", 120, 0, 2, 0.80);
         HeadGroup es = group("es", 80, 1, 0, 0.70);
-        String text = String.join("\n", new HeadFindings(50).of(List.of(en, fr, es)).stream().map(Finding::text).toList());
+        String text = String.join("\n", new HeadFindings(50).ofDataset(List.of(en, fr, es)).stream()
+                .map(Finding::text).toList());
         assertTrue(text.contains("it has this role in 2 of 3 languages"), text);
-        assertTrue(text.contains("of en, fr, es, es differs most from the others"), text);
+        assertTrue(text.contains("Of en, fr, es, es differs most from the others"), text);
     }
 
     @Test
@@ -92,9 +95,9 @@ class HeadFindingsTest {
                 "the group's heading");
         assertTrue(html.contains("<td>de</td><td>2 × 3</td><td>10</td><td>200</td><td>too small to conclude</td>"),
                 "the groups table");
-        assertTrue(html.contains("<td>m @ r1</td><td>corpus</td><td>en</td><td>0</td><td>2</td><td>previous-token</td>"),
+        assertTrue(html.contains("<tr><td>m @ r1<td>corpus<td>en<td>0<td>2<td>previous-token<td>"),
                 "the heads table");
-        assertTrue(html.contains("<td>0.83±0.01</td>"), "a statistic ± its SE in the heads table");
+        assertTrue(html.contains("<td>0.83±0.01<td>"), "a statistic ± its SE in the heads table");
         assertTrue(html.contains("<b>every statistic per layer and head — corpus / en</b> · run run-1 · model m @ r1"
                 + " · sample 294 sequences, 5,880 tokens<br><code>"), "one caption with run, model, revision, sample, query");
         assertTrue(FigureChecks.hoverTitles(out).contains("title=\"L0 H2 prev_mass = 0.83 ± 0.01\""), "SE on hover");

@@ -50,8 +50,14 @@ public final class HtmlReport implements AutoCloseable {
     private final double scale;
     private final String title;
     /** The page body: text, and figures still being rendered (their HTML when done). */
-    private final List<Object> parts = new ArrayList<>();
+    private List<Object> parts = new ArrayList<>();
     private StringBuilder body = new StringBuilder();
+    /** Pages linked from the index (figures one click away), finished. */
+    private final List<LinkedPage> linkedPages = new ArrayList<>();
+    /** The linked page being written, with the index's parts and body set aside meanwhile; null on the index. */
+    private LinkedPage openPage;
+    private List<Object> indexParts;
+    private StringBuilder indexBody;
     private final ExecutorService pool;
     /** Table of contents: level (1 section, 2 subheading, 3 minor heading), id, text. */
     private final List<TocEntry> toc = new ArrayList<>();
@@ -117,6 +123,9 @@ public final class HtmlReport implements AutoCloseable {
 
     /** Starts a section (closing the previous one); what follows goes into it. */
     public void section(String heading, String intro) {
+        if (openPage != null) {
+            throw new IllegalStateException("a section belongs on the index page, not in " + openPage.file());
+        }
         closeSection();
         String id = heading(1, heading);
         body.append("<section id=\"").append(id).append("\">\n<h2>").append(Html.escape(heading)).append("</h2>\n");
@@ -158,7 +167,9 @@ public final class HtmlReport implements AutoCloseable {
 
     private String heading(int level, String text) {
         String id = uniqueStem("sec-" + text);
-        toc.add(new TocEntry(level, id, text));
+        if (openPage == null) {
+            toc.add(new TocEntry(level, id, text));
+        }
         return id;
     }
 
@@ -197,13 +208,39 @@ public final class HtmlReport implements AutoCloseable {
         body.append("</div>\n");
     }
 
-    /** Starts a folded block whose figures load only when it is opened; end it with {@link #endDetails()}. */
-    public void beginDetails(String summary) {
-        body.append("<details>\n<summary>").append(Html.escape(summary)).append("</summary>\n");
+    /**
+     * Writes a link here and starts a page of its own (beside index.html) that everything up to
+     * {@link #endLinkedPage()} goes into: figures one click away that would make the index heavy. Headings there get
+     * ids but no place in the index's contents. Returns the page's file name.
+     */
+    public String beginLinkedPage(String name, String pageTitle, String linkText) {
+        if (openPage != null) {
+            throw new IllegalStateException("linked pages do not nest: " + openPage.file() + " is open");
+        }
+        String file = uniqueStem("page-" + name) + ".html";
+        body.append("<p class=\"more\"><a href=\"").append(file).append("\">").append(Html.escape(linkText))
+                .append("</a></p>\n");
+        indexParts = parts;
+        indexBody = body;
+        parts = new ArrayList<>();
+        body = new StringBuilder();
+        openPage = new LinkedPage(file, pageTitle, parts);
+        return file;
     }
 
-    public void endDetails() {
-        body.append("</details>\n");
+    /** Ends the page {@link #beginLinkedPage} started; what follows goes on the index again. */
+    public void endLinkedPage() {
+        if (openPage == null) {
+            throw new IllegalStateException("no linked page is open");
+        }
+        parts.add(body.toString());
+        linkedPages.add(openPage);
+        openPage = null;
+        parts = indexParts;
+        body = indexBody;
+    }
+
+    private record LinkedPage(String file, String title, List<Object> parts) {
     }
 
     /**
@@ -287,8 +324,9 @@ public final class HtmlReport implements AutoCloseable {
         body.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             body.append("<tr>");
-            row.forEach(c -> body.append("<td>").append(Html.escape(c)).append("</td>"));
-            body.append("</tr>\n");
+            // a sortable table may be long (every head): its cells leave out the end tags HTML lets them omit
+            row.forEach(c -> body.append("<td>").append(Html.escape(c)).append(sortable ? "" : "</td>"));
+            body.append(sortable ? "\n" : "</tr>\n");
         }
         body.append("</tbody></table>\n");
     }
@@ -306,12 +344,23 @@ public final class HtmlReport implements AutoCloseable {
         return stem;
     }
 
-    /** Writes index.html and moves the finished report to the target (replacing an older one). */
+    /** Writes index.html and its linked pages and moves the finished report to the target (replacing an older one). */
     public Path commit() throws IOException {
+        if (openPage != null) {
+            endLinkedPage();
+        }
         closeSection();
         parts.add(body.toString());
         body = new StringBuilder();
-        Files.writeString(work.resolve("index.html"), page(joined()), StandardCharsets.UTF_8);
+        List<Future<?>> figures = new ArrayList<>(futures(parts));
+        linkedPages.forEach(p -> figures.addAll(futures(p.parts())));
+        Progress rendered = progressOut == null ? null : Progress.of("report", "figures", figures.size(),
+                progressPacing, progressOut).startedAt(firstFigureNanos); // figures render from their first one on
+        Files.writeString(work.resolve("index.html"), page(joined(parts, figures, rendered)), StandardCharsets.UTF_8);
+        for (LinkedPage p : linkedPages) {
+            Files.writeString(work.resolve(p.file()), linkedPage(p.title(), joined(p.parts(), figures, rendered)),
+                    StandardCharsets.UTF_8);
+        }
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -326,6 +375,14 @@ public final class HtmlReport implements AutoCloseable {
         return target.resolve("index.html");
     }
 
+    private static List<Future<?>> futures(List<Object> parts) {
+        return parts.stream().<Future<?>>mapMulti((p, keep) -> {
+            if (p instanceof Future<?> f) {
+                keep.accept(f);
+            }
+        }).toList();
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -334,16 +391,9 @@ public final class HtmlReport implements AutoCloseable {
         }
     }
 
-    /** The body with every figure's HTML, waiting for the figures still being rendered. */
-    private String joined() throws IOException {
+    /** A page's body with every figure's HTML, waiting for the figures still being rendered. */
+    private static String joined(List<Object> parts, List<Future<?>> figures, Progress rendered) throws IOException {
         StringBuilder b = new StringBuilder();
-        List<Future<?>> figures = parts.stream().<Future<?>>mapMulti((p, keep) -> {
-            if (p instanceof Future<?> f) {
-                keep.accept(f);
-            }
-        }).toList();
-        Progress rendered = progressOut == null ? null : Progress.of("report", "figures", figures.size(),
-                progressPacing, progressOut).startedAt(firstFigureNanos); // figures render from their first one on
         for (Object part : parts) {
             if (part instanceof Future<?> f) {
                 try {
@@ -381,6 +431,15 @@ public final class HtmlReport implements AutoCloseable {
         tocHtml(p);
         p.append("</nav>\n<script>\n").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
         return p.toString();
+    }
+
+    private String linkedPage(String pageTitle, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+                + Html.escape(pageTitle) + "</title>\n<style>\n" + PageAssets.CSS + "</style>\n</head>\n"
+                + "<body class=\"linked\">\n<main>\n<p><a href=\"index.html\">← " + Html.escape(title) + "</a></p>\n<h1>"
+                + Html.escape(pageTitle) + "</h1>\n" + body + "</main>\n<script>\n" + PageAssets.SCRIPT
+                + "</script>\n</body>\n</html>\n";
     }
 
     /** Nested lists by level: a deeper entry opens a list inside the last item, a shallower one closes lists. */

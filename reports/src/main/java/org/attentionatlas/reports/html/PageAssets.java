@@ -18,11 +18,11 @@ final class PageAssets {
             .row{display:flex;flex-wrap:wrap;align-items:flex-start}
             table{border-collapse:collapse;margin:1em 0;font-size:.85em}td,th{border:1px solid #ccc;padding:.15em .45em;text-align:left}
             table.sortable th{cursor:pointer;background:#eef;position:sticky;top:0}table.sortable th:after{content:" ⇅";color:#99a}
-            td{font-variant-numeric:tabular-nums}
+            td{font-variant-numeric:tabular-nums;max-width:36em;overflow-wrap:anywhere}
             .findings li{margin:.35em 0}.warn{color:#8a4b00;background:#fff4e0;padding:.3em .6em;border-left:3px solid #e0a030}
-            details{margin:.5em 0 1.5em}summary{cursor:pointer;color:#235}
+            body.linked{display:block}.more{font-weight:bold}
             @media (max-width:900px){body{display:block}#toc{position:static;height:auto}}
-            @media print{body{display:block}#toc,.filter,summary{display:none}main{padding:0}a{color:inherit;text-decoration:none}
+            @media print{body{display:block}#toc,.filter,.more{display:none}main{padding:0}a{color:inherit;text-decoration:none}
             figure,table,li{break-inside:avoid}h2,h3,h4{break-after:avoid}img{max-width:100%;height:auto}}
             """;
 
