@@ -93,9 +93,10 @@ public final class AuditReport {
                 + (compare == null ? "" : ", compared with " + compare.source()) + ".");
         List<List<String>> runs = new ArrayList<>();
         for (RunInfo run : r.runs()) {
-            runs.add(List.of(run.runId(), run.model(), run.revision(), run.dataset(), run.startedAt(), run.config()));
+            runs.add(List.of(run.runId(), run.model(), run.revision(), run.dataset(), run.startedAt()));
         }
-        html.table(new Table("Committed runs", List.of("run id", "model", "revision", "dataset", "started", "config"),
+        html.table(new Table("Committed runs (each run's full configuration: ./submit.sh sql --results DIR --query "
+                + "\"SELECT run_id, config FROM runs\")", List.of("run id", "model", "revision", "dataset", "started"),
                 runs));
         html.subheading(Anchors.GROUPS_HEADING);
         List<List<String>> groups = new ArrayList<>();
