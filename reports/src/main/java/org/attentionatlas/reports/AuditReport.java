@@ -48,7 +48,7 @@ public final class AuditReport {
             if (options.progress() != null) {
                 html.reportProgress(System.err, options.progress());
             }
-            findings(html, results, bias, options);
+            findings(html, results, bias, compare, options);
             overview(html, results, compare, options);
             if (!results.groups().isEmpty()) {
                 new HeadsTable(html, options.minSequences()).write(results.groups());
@@ -70,15 +70,22 @@ public final class AuditReport {
         }
     }
 
-    private static void findings(HtmlReport html, AuditResults r, BiasResults bias, ReportOptions options) {
+    private static void findings(HtmlReport html, AuditResults r, BiasResults bias, AuditResults compare,
+                                 ReportOptions options) {
         html.section("Findings", "Generated from the numbers below; each sentence links to the figure that shows it. "
                 + "± is one standard error, with documents as independent draws. Groups of fewer than "
                 + options.minSequences() + " sequences are too small to conclude from and are left out.");
-        Map<String, List<Finding>> heads = new HeadFindings(options.minSequences()).byDataset(r.groups());
+        HeadFindings generator = new HeadFindings(options.minSequences());
+        Map<String, List<Finding>> heads = generator.byDataset(r.groups());
         heads.forEach((dataset, findings) -> {
             html.subheading(dataset);
             html.findings(findings);
         });
+        List<Finding> releases = compare == null ? List.of() : generator.releases(r, compare);
+        if (!releases.isEmpty()) {
+            html.subheading("Releases");
+            html.findings(releases);
+        }
         if (bias != null && !bias.summary().isEmpty()) {
             html.subheading("Bias");
             html.findings(BiasNarrative.findings(bias.summary()));

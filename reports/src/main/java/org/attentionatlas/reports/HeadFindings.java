@@ -1,6 +1,7 @@
 package org.attentionatlas.reports;
 
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.html.Finding;
 import org.attentionatlas.reports.render.Numbers;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The report's findings, generated from head_stats per model revision and dataset: the strongest head of each role
  * with its defining statistic ± standard error, how the roles spread over the layers, the nearest- and
- * farthest-looking layers, and the language that differs most. Groups under the sequence threshold are named as too
+ * farthest-looking layers, the language that differs most, and the head that changed most between two releases. Groups under the sequence threshold are named as too
  * small to conclude and left out of every other sentence.
  */
 final class HeadFindings {
@@ -275,6 +276,71 @@ final class HeadFindings {
         return new Finding(String.format(Locale.ROOT, "Of %s, %s differs most from the others (mean |difference| "
                         + "%.2f standard deviations per head and statistic), most in layer %d.", names,
                 best.language(), bestScore, bestLayer), Anchors.languages(first), "languages compared");
+    }
+
+    /**
+     * Per dataset and language in both result sets with the same shape and enough sequences in each: the head whose
+     * statistic moved most between the releases, in standard deviations of that statistic over both releases' heads.
+     */
+    List<Finding> releases(AuditResults base, AuditResults other) {
+        List<Finding> out = new ArrayList<>();
+        for (HeadGroup b : base.groups()) {
+            for (HeadGroup o : other.groups()) {
+                if (!b.dataset().equals(o.dataset()) || !b.language().equals(o.language()) || !b.sameShape(o)
+                        || b.tooSmall(minSequences) || o.tooSmall(minSequences)) {
+                    continue;
+                }
+                Finding f = largestChange(b, o, Anchors.release(other.source(), base.source()));
+                if (f != null) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Finding largestChange(HeadGroup b, HeadGroup o, String anchor) {
+        double best = 0;
+        String text = null;
+        for (HeadStat s : HeadStat.values()) {
+            if (b.stat(s) == null || o.stat(s) == null) {
+                continue;
+            }
+            double sd = sd(b.stat(s), o.stat(s));
+            for (int l = 0; l < b.layers(); l++) {
+                for (int h = 0; h < b.heads(); h++) {
+                    double z = Math.abs(o.stat(s)[l][h] - b.stat(s)[l][h]) / sd;
+                    if (Double.isFinite(z) && z > best) {
+                        best = z;
+                        text = String.format(Locale.ROOT, "From %s @ %s to %s @ %s on %s, L%d H%d changed most: %s "
+                                        + "%s → %s (%.1f standard deviations of %s over the heads).", b.model(),
+                                b.revision(), o.model(), o.revision(), b.label(), l, h, s.column(),
+                                share(b, s, l, h), share(o, s, l, h), z, s.column());
+                    }
+                }
+            }
+        }
+        return text == null ? null : new Finding(text, anchor, "release diff");
+    }
+
+    /** The standard deviation of every finite value of the grids (1 when they are all equal). */
+    private static double sd(double[][]... grids) {
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (double[][] g : grids) {
+            for (double[] row : g) {
+                for (double v : row) {
+                    if (Double.isFinite(v)) {
+                        sum += v;
+                        squares += v * v;
+                        n++;
+                    }
+                }
+            }
+        }
+        double var = n == 0 ? 0 : squares / n - (sum / n) * (sum / n);
+        return var > 1e-24 ? Math.sqrt(var) : 1;
     }
 
     private static int argMax(double[] v) {

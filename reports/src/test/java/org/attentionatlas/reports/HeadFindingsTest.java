@@ -80,6 +80,21 @@ class HeadFindingsTest {
     }
 
     @Test
+    void namesTheHeadThatChangedMostBetweenReleases() {
+        HeadGroup next = group("en", 294, 0, 2, 0.43);
+        AuditResults base = new AuditResults("a", List.of(), List.of(en, de), List.of());
+        AuditResults other = new AuditResults("b", List.of(), List.of(
+                new HeadGroup("m", "r2", "corpus", "en", 2, 3, next.stats(), next.offsetHist(), next.roles(),
+                        next.tokens(), next.sequences(), next.errors()),
+                group("de", 10, 0, 0, 0.1)), List.of());
+        List<Finding> f = new HeadFindings(50).releases(base, other);
+        assertEquals(1, f.size(), "de is too small in both");
+        assertTrue(f.get(0).text().startsWith("From m @ r1 to m @ r2 on corpus / en, L0 H2 changed most: prev_mass "
+                + "0.83 ± 0.01 → 0.43 ± 0.01 ("), f.get(0).text());
+        assertEquals("sec-release-diff-b-against-a", f.get(0).anchor());
+    }
+
+    @Test
     void theReportLeadsWithTheFindingsAndFlagsTheSmallGroupEverywhere() throws Exception {
         AuditResults r = new AuditResults("results", List.of(new RunInfo("run-1", "m", "r1", "corpus",
                 "2026-12-01T07:00:00Z", "{}")), List.of(en, de), List.of());
