@@ -3,6 +3,7 @@ package org.attentionatlas.reports;
 import org.attentionatlas.engine.stats.HeadStat;
 import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
+import org.attentionatlas.reports.figures.HeadDifferenceRanking;
 import org.attentionatlas.reports.html.Finding;
 import org.attentionatlas.reports.render.Numbers;
 import org.attentionatlas.results.HeadRoles;
@@ -236,11 +237,7 @@ final class HeadFindings {
         }
         Map<HeadStat, Double> sd = new LinkedHashMap<>();
         for (HeadStat s : stats) {
-            List<Double> all = new ArrayList<>();
-            eligible.forEach(g -> { for (double[] row : g.stat(s)) { for (double v : row) { all.add(v); } } });
-            double m = all.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double var = all.stream().mapToDouble(v -> (v - m) * (v - m)).average().orElse(0);
-            sd.put(s, var > 0 ? Math.sqrt(var) : 1);
+            sd.put(s, sd(eligible.stream().map(g -> g.stat(s)).toArray(double[][][]::new)));
         }
         int layers = first.layers();
         double bestScore = -1;
@@ -323,24 +320,10 @@ final class HeadFindings {
         return text == null ? null : new Finding(text, anchor, "release diff");
     }
 
-    /** The standard deviation of every finite value of the grids (1 when they are all equal). */
+    /** The standard deviation of every finite value of the grids, 1 when they are all equal (a scale to divide by). */
     private static double sd(double[][]... grids) {
-        double sum = 0;
-        double squares = 0;
-        int n = 0;
-        for (double[][] g : grids) {
-            for (double[] row : g) {
-                for (double v : row) {
-                    if (Double.isFinite(v)) {
-                        sum += v;
-                        squares += v * v;
-                        n++;
-                    }
-                }
-            }
-        }
-        double var = n == 0 ? 0 : squares / n - (sum / n) * (sum / n);
-        return var > 1e-24 ? Math.sqrt(var) : 1;
+        double sd = HeadDifferenceRanking.standardDeviation(List.of(grids));
+        return sd > 1e-12 ? sd : 1;
     }
 
     private static int argMax(double[] v) {
