@@ -47,36 +47,53 @@ final class ComparisonSections {
 
     void languages(AuditResults r, List<HeadGroup> set) throws IOException {
         HeadGroup first = set.get(0);
-        List<String> names = set.stream().map(HeadGroup::language).toList();
-        html.section("Languages compared — " + first.model() + " @ " + first.revision() + ", " + first.dataset(),
-                "Each statistic per head side by side for " + String.join(", ", names) + " on one colour scale, "
-                        + "then the difference of each language from " + first.language()
-                        + ", then the heads whose behaviour differs most between the languages.");
+        List<String> names = set.stream().map(g -> g.tooSmall(options.minSequences())
+                ? g.language() + " (too small)" : g.language()).toList();
+        List<String> small = set.stream().filter(g -> g.tooSmall(options.minSequences()))
+                .map(g -> g.language() + " " + g.sampleSize()).toList();
+        html.section(Anchors.languagesHeading(first),
+                "The heads whose behaviour differs most between " + String.join(", ", names) + ", then, folded, each "
+                        + "statistic per head side by side on one colour scale and the difference of each language "
+                        + "from " + first.language() + ".");
+        if (!small.isEmpty()) {
+            html.warning("Too small to conclude (fewer than " + options.minSequences() + " sequences): "
+                    + String.join("; ", small) + ". Their differences are drawn but may be noise.");
+        }
         String runs = r.runIds(first.model(), first.revision());
+        String size = set.stream().map(g -> g.language() + " " + g.sequences()).reduce((a, b) -> a + ", " + b)
+                .orElse("") + " sequences";
+        String stem = first.model() + "-" + first.revision() + "-" + first.dataset() + "-lang-";
         Map<HeadStat, List<double[][]>> variants = new EnumMap<>(HeadStat.class);
         for (HeadStat s : HeadStat.values()) {
-            if (set.stream().anyMatch(g -> g.stat(s) == null)) {
-                continue;
-            }
-            List<double[][]> grids = set.stream().map(g -> g.stat(s)).toList();
-            variants.put(s, grids);
-            Caption c = new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, s.column()));
-            html.subheading(s.column());
-            html.figure(Comparisons.sideBySide(s.column(), names, grids, c), "lang-" + first.dataset() + "-" + s.column());
-            for (int i = 1; i < set.size(); i++) {
-                String label = set.get(i).language() + " − " + first.language();
-                html.figure(Comparisons.difference(s.column(), label, HeadDifferenceRanking.difference(grids.get(0), grids.get(i)),
-                        c), "lang-" + first.dataset() + "-" + s.column() + "-diff-" + set.get(i).language());
+            if (set.stream().noneMatch(g -> g.stat(s) == null)) {
+                variants.put(s, set.stream().map(g -> g.stat(s)).toList());
             }
         }
         ranking("Heads that differ most between " + String.join(", ", names), variants, names,
-                new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, "*")),
-                "lang-" + first.dataset() + "-ranking");
+                new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, "*"), size),
+                stem + "ranking");
+        html.beginLinkedPage(stem + "statistics", Anchors.languagesHeading(first) + ": each statistic",
+                "Each statistic per language side by side, and each language minus " + first.language() + " ("
+                        + variants.size() + " statistics) →");
+        for (Map.Entry<HeadStat, List<double[][]>> e : variants.entrySet()) {
+            HeadStat s = e.getKey();
+            List<double[][]> grids = e.getValue();
+            Caption c = new Caption(runs, first.model(), first.revision(), Queries.perLanguage(first, s.column()), size);
+            html.beginRow();
+            html.figure(Comparisons.sideBySide(s.column(), names, grids, c), stem + s.column());
+            for (int i = 1; i < set.size(); i++) {
+                String label = names.get(i) + " − " + first.language();
+                html.figure(Comparisons.difference(s.column(), label, HeadDifferenceRanking.difference(grids.get(0), grids.get(i)),
+                        c), stem + s.column() + "-diff-" + set.get(i).language());
+            }
+            html.endRow();
+        }
+        html.endLinkedPage();
     }
 
     /** Per-head deltas (other − base) for every (dataset, language) present in both result sets. */
     void release(AuditResults base, AuditResults other) throws IOException {
-        html.section("Release diff: " + other.source() + " against " + base.source(),
+        html.section(Anchors.releaseHeading(other.source(), base.source()),
                 "Per-head change of each statistic (compared − base) for the datasets and languages both result sets "
                         + "hold, and the heads that changed most.");
         boolean any = false;
@@ -97,20 +114,31 @@ final class ComparisonSections {
                 String runs = base.runIds(b.model(), b.revision()) + " vs " + other.runIds(o.model(), o.revision());
                 String model = b.model().equals(o.model()) ? b.model() : b.model() + " vs " + o.model();
                 String revision = b.revision() + " vs " + o.revision();
+                String size = "base " + b.sampleSize() + "; compared " + o.sampleSize();
+                if (b.tooSmall(options.minSequences()) || o.tooSmall(options.minSequences())) {
+                    html.warning("Too small to conclude (fewer than " + options.minSequences() + " sequences): "
+                            + size + ".");
+                }
                 Map<HeadStat, List<double[][]>> variants = new EnumMap<>(HeadStat.class);
                 for (HeadStat s : HeadStat.values()) {
-                    if (b.stat(s) == null || o.stat(s) == null) {
-                        continue;
+                    if (b.stat(s) != null && o.stat(s) != null) {
+                        variants.put(s, List.of(b.stat(s), o.stat(s)));
                     }
-                    variants.put(s, List.of(b.stat(s), o.stat(s)));
+                }
+                ranking("Heads that changed most, " + what, variants, List.of("base", "compared"),
+                        new Caption(runs, model, revision, Queries.release(b, o, "*", base.source(), other.source()),
+                                size), "release-" + b.dataset() + "-" + b.language() + "-ranking");
+                html.beginLinkedPage("release-" + b.dataset() + "-" + b.language(), "Release diff, " + what,
+                        "Change of each statistic per head (" + variants.size() + " statistics) →");
+                html.beginRow();
+                for (HeadStat s : variants.keySet()) {
                     Caption c = new Caption(runs, model, revision,
-                            Queries.release(b, o, s.column(), base.source(), other.source()));
+                            Queries.release(b, o, s.column(), base.source(), other.source()), size);
                     html.figure(Comparisons.difference(s.column(), what, HeadDifferenceRanking.difference(b.stat(s), o.stat(s)), c),
                             "release-" + b.dataset() + "-" + b.language() + "-" + s.column());
                 }
-                ranking("Heads that changed most, " + what, variants, List.of("base", "compared"),
-                        new Caption(runs, model, revision, Queries.release(b, o, "*", base.source(), other.source())),
-                        "release-" + b.dataset() + "-" + b.language() + "-ranking");
+                html.endRow();
+                html.endLinkedPage();
             }
         }
         if (!any) {

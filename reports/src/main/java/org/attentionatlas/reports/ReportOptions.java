@@ -17,32 +17,40 @@ import java.util.List;
  * @param topHeads         rows of the ranking tables
  * @param progress         how often to print figures rendered of total (on stderr), or null: quiet
  * @param contrasts        the contrast section's pairs ({@code report --contrast}), empty for none
+ * @param minSequences     a group with fewer sequences is marked too small to conclude and left out of the findings
  */
 public record ReportOptions(double scale, int maxSamples, int maxMatrixTokens, int maxFlowTokens,
                             int maxFlowMatrixTokens, double edgeThreshold, int topHeads, Pacing progress,
-                            List<LabelledContrast> contrasts) {
+                            List<LabelledContrast> contrasts, long minSequences) {
+
+    public static final long DEFAULT_MIN_SEQUENCES = 50;
 
     public static ReportOptions defaults() {
-        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null, List.of());
+        return new ReportOptions(1, 3, 128, 128, 64, 0.05, 15, null, List.of(), DEFAULT_MIN_SEQUENCES);
     }
 
     public ReportOptions withScale(double s) {
         return new ReportOptions(s, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress, contrasts);
+                topHeads, progress, contrasts, minSequences);
     }
 
     public ReportOptions withSamples(int n) {
         return new ReportOptions(scale, n, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress, contrasts);
+                topHeads, progress, contrasts, minSequences);
     }
 
     public ReportOptions withProgress(Pacing p) {
         return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, p, contrasts);
+                topHeads, p, contrasts, minSequences);
     }
 
     public ReportOptions withContrasts(List<LabelledContrast> c) {
         return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
-                topHeads, progress, List.copyOf(c));
+                topHeads, progress, List.copyOf(c), minSequences);
+    }
+
+    public ReportOptions withMinSequences(long n) {
+        return new ReportOptions(scale, maxSamples, maxMatrixTokens, maxFlowTokens, maxFlowMatrixTokens, edgeThreshold,
+                topHeads, progress, contrasts, n);
     }
 }

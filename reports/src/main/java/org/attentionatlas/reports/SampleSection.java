@@ -34,29 +34,41 @@ final class SampleSection {
     void write(AttentionSample full, String runIds) throws IOException {
         AttentionSample s = crop(full, options.maxMatrixTokens());
         String id = full.docId();
-        html.section("Sample " + id + " (" + full.language() + ", " + full.tokens().length + " tokens)",
-                s == full ? null : "Token-level heatmaps show the first " + s.tokens().length + " of "
-                        + full.tokens().length + " tokens.");
+        html.subheading("Sample " + id, full.language() + ", 1 document, " + full.tokens().length + " tokens");
+        if (s != full) {
+            html.paragraph("Token-level heatmaps show the first " + s.tokens().length + " of " + full.tokens().length
+                    + " tokens.");
+        }
+        html.beginLinkedPage("sample-" + id, "Sample " + id + " (" + full.language() + ", " + full.tokens().length
+                + " tokens): token × token attention", "Token × token heatmaps: head average per layer, word level, "
+                + "single heads of the first, middle and last layer →");
         html.subheading("Head average per layer");
+        html.beginRow();
         for (int l = 0; l < s.layers(); l++) {
-            html.figure(TokenHeatmaps.layerMean(s, l, caption(s, runIds, l, null)), id + "-layer" + l + "-mean");
+            html.figure(TokenHeatmaps.layerMean(s, l, caption(full, runIds, l, null)), id + "-layer" + l + "-mean");
         }
+        html.endRow();
         html.subheading("Word level (sub-tokens merged), head average per layer");
+        html.beginRow();
         for (int l = 0; l < s.layers(); l++) {
-            html.figure(TokenHeatmaps.wordLevel(s, l, caption(s, runIds, l, null)), id + "-layer" + l + "-words");
+            html.figure(TokenHeatmaps.wordLevel(s, l, caption(full, runIds, l, null)), id + "-layer" + l + "-words");
         }
+        html.endRow();
         html.subheading("Single heads of the first, middle and last layer");
+        html.beginRow();
         for (int l : new TreeSet<>(List.of(0, s.layers() / 2, s.layers() - 1))) {
             for (int h = 0; h < s.heads(); h++) {
-                html.figure(TokenHeatmaps.head(s, l, h, caption(s, runIds, l, h)), id + "-layer" + l + "-head" + h);
+                html.figure(TokenHeatmaps.head(s, l, h, caption(full, runIds, l, h)), id + "-layer" + l + "-head" + h);
             }
         }
+        html.endRow();
+        html.endLinkedPage();
         flows(full, runIds);
     }
 
     private void flows(AttentionSample s, String runIds) throws IOException {
         String id = s.docId();
-        html.subheading("Attention across layers: raw, rollout and flow");
+        html.paragraph("Attention across layers: raw, rollout and flow.");
         int n = s.tokens().length;
         if (n > options.maxFlowTokens()) {
             html.paragraph("Skipped: " + n + " tokens is more than the " + options.maxFlowTokens()
@@ -120,7 +132,8 @@ final class SampleSection {
     }
 
     private static Caption caption(AttentionSample s, String runIds, int layer, Integer head) {
-        return new Caption(runIds, s.model(), s.revision(), Queries.sample(s.docId(), layer, head));
+        return new Caption(runIds, s.model(), s.revision(), Queries.sample(s.docId(), layer, head),
+                "1 document, " + s.tokens().length + " tokens");
     }
 
     /** The leading {@code max} tokens' block of every matrix (rows no longer sum to 1 when cut). */

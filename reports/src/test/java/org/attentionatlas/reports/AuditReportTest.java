@@ -1,6 +1,7 @@
 package org.attentionatlas.reports;
 
 import org.attentionatlas.reports.html.Html;
+import org.attentionatlas.testkit.ReportPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditReportTest {
 
-    private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]+)\" width=\"(\\d+)\" height=\"(\\d+)\"");
+    private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]+)\" loading=\"lazy\" width=\"(\\d+)\" height=\"(\\d+)\"");
     private static final Pattern REF = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
 
     @TempDir
@@ -37,7 +38,10 @@ class AuditReportTest {
         assertTrue(html.contains("Release diff"), "release section");
         assertTrue(html.contains("Heads that changed most"), "release ranking");
         assertTrue(html.contains("attention flow into token 0 [CLS]"), "flow diagram");
-        assertTrue(html.contains("title=\"layer 0, head 0: entropy_mean = "), "hover values");
+        assertTrue(Files.readString(out.resolve("figures/tiny-bert-r1-wiki-test-en-entropy_mean.map.js"))
+                .contains("\"layer 0, head 0: entropy_mean = "), "hover values, loaded on demand");
+        assertTrue(Files.readString(out.resolve("page-tiny-bert-r1-wiki-test-en-statistics.html"))
+                .contains("data-map=\"figures/tiny-bert-r1-wiki-test-en-entropy_mean.map.js\""), "full size, one click away");
         assertTrue(html.contains("wiki &lt;test&gt;"), "escaped text");
         assertFalse(html.contains("<test>"), "unescaped text");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external resources");
@@ -45,6 +49,7 @@ class AuditReportTest {
 
     /** Every src/href resolves to a file; each img's PNG is scale × its size; each SVG parses. */
     static void checkReport(Path out, String html, double scale) throws Exception {
+        ReportPages.assertLinksResolve(out.resolve("index.html"));
         List<String> refs = new ArrayList<>();
         Matcher m = REF.matcher(html);
         while (m.find()) {

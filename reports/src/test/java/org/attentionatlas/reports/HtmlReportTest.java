@@ -6,6 +6,7 @@ import org.attentionatlas.reports.html.Table;
 import org.attentionatlas.reports.render.Caption;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.HotSpot;
+import org.attentionatlas.testkit.ReportPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,11 +74,49 @@ class HtmlReportTest {
             assertTrue(page.indexOf("figures/box-" + i + ".png") < page.indexOf("figures/box-" + (i + 1) + ".png"));
         }
         assertTrue(page.contains("<title>T &amp; &lt;T&gt;</title>"));
-        assertTrue(page.contains("title=\"value &lt;5&gt;\""));
+        assertTrue(page.contains("data-map=\"figures/box-0.map.js\""), "hover values in a file loaded on demand");
+        assertEquals("atlasMap(\"box-0\",[\n[\"rect\",\"0,0,40,30\",\"value \\u003c5\\u003e\"]\n]);\n",
+                Files.readString(out.resolve("figures/box-0.map.js")));
+        assertTrue(page.contains("loading=\"lazy\""));
         assertTrue(page.contains("run &lt;1&gt; · model m &amp; n @ r"));
         assertTrue(page.contains("<td>&lt;x&gt;</td>"));
         assertTrue(page.indexOf("</section>") > page.indexOf("&lt;x&gt;"), "the table is inside its section");
         FigureChecks.pngHasSize(out.resolve("figures/box-0.png"), 120, 90);
+    }
+
+    @Test
+    void contentsNestHeadingsAndLinkedPagesHoldTheirFigures() throws Exception {
+        Path out = tmp.resolve("r");
+        try (HtmlReport html = HtmlReport.create(out, 1, "T")) {
+            html.section("Heads", null);
+            html.subheading("wiki", "2 languages");
+            html.minorHeading("en", "40 sequences");
+            html.figure(box(false), "summary");
+            html.beginLinkedPage("en-all", "Every figure of en", "all figures →");
+            html.subheading("Full size");
+            html.figure(box(false), "full");
+            assertThrows(IllegalStateException.class, () -> html.section("Nested", null));
+            html.endLinkedPage();
+            html.minorHeading("de", null);
+            html.section("Table", null);
+            html.sortableTable(new Table("every head", List.of("head", "value"), List.of(List.of("L0 H1", "0.5±0.1"))));
+            html.commit();
+        }
+        Path index = out.resolve("index.html");
+        String page = Files.readString(index);
+        String toc = page.substring(page.indexOf("<nav id=\"toc\">"));
+        assertTrue(toc.contains("<ul>\n<li><a href=\"#sec-heads\">Heads</a><ul>\n<li><a href=\"#sec-wiki\">wiki</a><ul>\n"
+                + "<li><a href=\"#sec-en\">en</a></li>\n<li><a href=\"#sec-de\">de</a></li></ul></li></ul></li>\n"
+                + "<li><a href=\"#sec-table\">Table</a></li></ul>"), toc);
+        assertFalse(toc.contains("Full size"), "a linked page's headings stay out of the index's contents");
+        assertTrue(page.contains("<h4 id=\"sec-en\">en <small>40 sequences</small></h4>"));
+        assertTrue(page.contains("<p class=\"more\"><a href=\"page-en-all.html\">all figures →</a></p>"));
+        assertFalse(page.contains("figures/full.png"), "the linked page's figure is not on the index");
+        String linked = Files.readString(out.resolve("page-en-all.html"));
+        assertTrue(linked.contains("<a href=\"index.html\">← T</a>") && linked.contains("figures/full.png"));
+        assertTrue(page.contains("<input type=\"search\"") && page.contains("<table class=\"sortable\" id=\"table-every-head\">"));
+        assertTrue(page.contains("<tr><td>L0 H1<td>0.5±0.1\n</tbody>"), "long tables leave out optional end tags");
+        ReportPages.assertLinksResolve(index);
     }
 
     @Test

@@ -54,13 +54,22 @@ public final class AuditTables {
             .add("sequences", LONG)
             .build();
 
-    /** Per run, the sums behind head_stats: {@link #sumColumn} per statistic and the offset buckets' mass. */
+    /**
+     * Per run, the sums behind head_stats: {@link #sumColumn} per statistic and the offset buckets' mass; for the
+     * standard errors, with each document as one sampling unit, per statistic {@link #sumSquaresColumn} (Σ over
+     * documents of the document's sum squared) and {@link #sumTimesTokensColumn} (Σ of the document's sum × its
+     * query positions), and {@code query_tokens_sq} (Σ of each document's query positions squared). All add up
+     * across runs.
+     */
     public static final ResultTable HEAD_SUMS = headKey(ResultTable.builder("head_sums", Partitioning.EVERY_RUN))
             .add("query_tokens", LONG)
             .add("sequences", LONG)
             .add("documents", LONG)
             .addAll(statColumns(AuditTables::sumColumn))
             .add("offset_sums", DOUBLE_ARRAY)
+            .add("query_tokens_sq", DOUBLE)
+            .addAll(statColumns(AuditTables::sumSquaresColumn))
+            .addAll(statColumns(AuditTables::sumTimesTokensColumn))
             .build();
 
     /** Raw attention of a few sampled documents: one row per document, layer and head. */
@@ -76,7 +85,10 @@ public final class AuditTables {
             .add("revision", STRING)
             .build();
 
-    /** Every statistic's mean ({@link HeadStat#column()}), the offset histogram, the counts and the head's role. */
+    /**
+     * Every statistic's mean ({@link HeadStat#column()}), the offset histogram, the counts and the head's role; then
+     * each mean's standard error ({@link #seColumn}, documents as independent draws; null below two documents).
+     */
     public static final ResultTable HEAD_STATS = headKey(ResultTable.builder("head_stats", Partitioning.LATEST_RUN))
             .addAll(statColumns(HeadStat::column))
             .add("offset_hist", DOUBLE_ARRAY)
@@ -85,6 +97,7 @@ public final class AuditTables {
             .add("documents", LONG)
             .add("runs", LONG)
             .add("role", STRING)
+            .addAll(statColumns(AuditTables::seColumn))
             .build();
 
     /**
@@ -123,14 +136,31 @@ public final class AuditTables {
         return s.column() + "_sum";
     }
 
+    /** Column of Σ over documents of a document's sum of a statistic squared, e.g. {@code entropy_mean_sum_sq}. */
+    public static String sumSquaresColumn(HeadStat s) {
+        return s.column() + "_sum_sq";
+    }
+
+    /** Column of Σ over documents of a document's sum of a statistic × its query positions. */
+    public static String sumTimesTokensColumn(HeadStat s) {
+        return s.column() + "_sum_x_tokens";
+    }
+
+    /** Column of a statistic's standard error in head_stats, e.g. {@code entropy_mean_se}. */
+    public static String seColumn(HeadStat s) {
+        return s.column() + "_se";
+    }
+
     /**
      * The numeric head_stats columns a head can be ranked or coloured by (every statistic and the counts): what the
-     * web's {@code stat} parameter may name, whatever a results folder holds.
+     * web's {@code stat} parameter may name, whatever a results folder holds. Standard errors are not among them.
      */
     public static Set<String> statisticColumns() {
+        Set<String> errors = new LinkedHashSet<>();
+        Arrays.stream(HeadStat.values()).forEach(s -> errors.add(seColumn(s)));
         Set<String> out = new LinkedHashSet<>();
         for (Column c : HEAD_STATS.columns()) {
-            if (c.type().numeric() && !HEAD_KEY.contains(c.name())) {
+            if (c.type().numeric() && !HEAD_KEY.contains(c.name()) && !errors.contains(c.name())) {
                 out.add(c.name());
             }
         }

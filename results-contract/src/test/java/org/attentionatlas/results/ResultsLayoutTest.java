@@ -41,7 +41,9 @@ class ResultsLayoutTest {
         assertEquals(HeadStat.values().length + 4, AuditTables.statisticColumns().size()); // + tokens … runs
         assertTrue(AuditTables.statisticColumns().contains("prev_mass"));
         assertTrue(AuditTables.HEAD_SUMS.has("local8_mass_sum"));
-        assertEquals("role", names.get(names.size() - 1));
+        assertEquals("role", names.get(names.size() - 1 - HeadStat.values().length));
+        assertEquals("local8_mass_se", names.get(names.size() - 1));
+        assertTrue(AuditTables.HEAD_SUMS.has("local8_mass_sum_sq"));
     }
 
     @Test

@@ -191,20 +191,27 @@ public final class AuditJob {
                 .select("doc_id", "content_hash", "language", "text", "part", "parts");
     }
 
-    /** Every document's {@link HeadSums} merged per language with {@code reduceByKey}. */
+    /**
+     * Every document's {@link HeadSums} merged per language with {@code reduceByKey}: first a document's parts, which
+     * then count as one sampling unit of the standard errors (its windows overlap), then the documents per language.
+     */
     private static Map<String, HeadSumsRows> sumsByLanguage(Dataset<Row> audited, int layers, int heads) {
-        JavaPairRDD<String, HeadSumsRows> pairs = audited.javaRDD().mapToPair(r -> sumsOf(r, layers, heads));
-        return new HashMap<>(pairs.reduceByKey(HeadSumsRows::merge).collectAsMap());
+        JavaPairRDD<Tuple2<String, String>, HeadSumsRows> parts = audited.javaRDD().mapToPair(r ->
+                new Tuple2<>(new Tuple2<>(r.<String>getAs(AuditedDocument.LANGUAGE),
+                        r.<String>getAs(AuditedDocument.CONTENT_HASH)), sumsOf(r, layers, heads)));
+        return new HashMap<>(parts.reduceByKey(HeadSumsRows::merge)
+                .mapToPair(d -> new Tuple2<>(d._1()._1(), d._2().asOneUnit()))
+                .reduceByKey(HeadSumsRows::merge).collectAsMap());
     }
 
-    private static Tuple2<String, HeadSumsRows> sumsOf(Row r, int layers, int heads) {
+    private static HeadSumsRows sumsOf(Row r, int layers, int heads) {
         double[] raw = r.<Double>getList(r.fieldIndex(AuditedDocument.SUMS)).stream()
                 .mapToDouble(Double::doubleValue).toArray();
         HeadSums sums = HeadSums.of(layers, heads, raw, r.<Long>getAs(AuditedDocument.QUERY_TOKENS),
                 r.<Integer>getAs(AuditedDocument.WINDOWS));
         // part 0 only counts the document, so a split document counts once
         long documents = r.<Integer>getAs(AuditedDocument.PART) == 0 ? 1 : 0;
-        return new Tuple2<>(r.getAs(AuditedDocument.LANGUAGE), new HeadSumsRows(sums, documents));
+        return new HeadSumsRows(sums, documents);
     }
 
     /**

@@ -56,17 +56,21 @@ public final class HeadStatsView {
         headSums.createOrReplaceTempView(view);
         StringJoiner sums = new StringJoiner(", ");
         for (HeadStat s : HeadStat.values()) {
-            sums.add("sum(" + AuditTables.sumColumn(s) + ") AS " + AuditTables.sumColumn(s));
+            for (String c : List.of(AuditTables.sumColumn(s), AuditTables.sumSquaresColumn(s),
+                    AuditTables.sumTimesTokensColumn(s))) {
+                sums.add("sum(" + c + ") AS " + c);
+            }
         }
         int buckets = OffsetBuckets.count();
         StringJoiner means = new StringJoiner(", ");
         for (HeadStat s : HeadStat.values()) {
             means.add(AuditTables.sumColumn(s) + " / tokens AS " + s.column());
+            means.add(standardError(s) + " AS " + AuditTables.seColumn(s));
         }
         String grouped = "SELECT model, revision, dataset, language, layer, head, " + sums
                 + ", aggregate(collect_list(offset_sums), array_repeat(CAST(0 AS DOUBLE), " + buckets + "),"
                 + " (acc, x) -> zip_with(acc, x, (a, b) -> a + b)) AS offset_total,"
-                + " sum(query_tokens) AS tokens, sum(sequences) AS sequences, sum(documents) AS documents,"
+                + " sum(query_tokens) AS tokens, sum(query_tokens_sq) AS tokens_sq, sum(sequences) AS sequences, sum(documents) AS documents,"
                 + " count(DISTINCT run_id) AS runs"
                 + " FROM " + view + " GROUP BY model, revision, dataset, language, layer, head";
         String withMeans = "SELECT model, revision, dataset, language, layer, head, " + means
@@ -76,9 +80,26 @@ public final class HeadStatsView {
         for (HeadStat s : HeadStat.values()) {
             shown.add(metrics.contains(s) ? s.column() : "CAST(NULL AS DOUBLE) AS " + s.column());
         }
+        StringJoiner errors = new StringJoiner(", ");
+        for (HeadStat s : HeadStat.values()) {
+            String se = AuditTables.seColumn(s);
+            errors.add(metrics.contains(s) ? se : "CAST(NULL AS DOUBLE) AS " + se);
+        }
         String sql = "SELECT model, revision, dataset, language, layer, head, " + shown
-                + ", offset_hist, tokens, sequences, documents, runs, " + HeadRoles.sql() + " AS role"
+                + ", offset_hist, tokens, sequences, documents, runs, " + HeadRoles.sql() + " AS role, " + errors
                 + " FROM (" + withMeans + ") ORDER BY model, revision, dataset, language, layer, head";
         return spark.sql(sql);
+    }
+
+    /**
+     * The ratio estimator's standard error with documents as units (as {@code HeadSums.standardError}):
+     * √(N/(N−1) · (Σy² − 2R·Σyn + R²·Σn²)) / Σn, R = Σy / Σn; null below two documents.
+     */
+    private static String standardError(HeadStat s) {
+        String r = "(" + AuditTables.sumColumn(s) + " / tokens)";
+        String residual = AuditTables.sumSquaresColumn(s) + " - 2 * " + r + " * " + AuditTables.sumTimesTokensColumn(s)
+                + " + " + r + " * " + r + " * tokens_sq";
+        return "CASE WHEN documents >= 2 AND tokens > 0 THEN sqrt(greatest(CAST(0 AS DOUBLE), " + residual
+                + ") * documents / (documents - 1)) / tokens END";
     }
 }

@@ -19,6 +19,11 @@ public record HeadSumsRows(HeadSums sums, long documents) implements Serializabl
         return new HeadSumsRows(sums.add(other.sums), documents + other.documents);
     }
 
+    /** These sums as one sampling unit of the standard errors (all parts and windows of one document). */
+    public HeadSumsRows asOneUnit() {
+        return new HeadSumsRows(sums.asOneUnit(), documents);
+    }
+
     /** One head_sums row per (layer, head) of {@code language}. */
     public List<Row> rows(ModelProvenance model, String dataset, String language) {
         List<Row> out = new ArrayList<>(sums.layers() * sums.heads());
@@ -29,9 +34,12 @@ public record HeadSumsRows(HeadSums sums, long documents) implements Serializabl
                         .set("language", language).set("layer", l).set("head", h)
                         .set("query_tokens", sums.queryTokens()).set("sequences", sums.sequences())
                         .set("documents", documents)
-                        .set("offset_sums", sums.offsetMasses(l, h));
+                        .set("offset_sums", sums.offsetMasses(l, h))
+                        .set("query_tokens_sq", sums.queryTokensSquared());
                 for (HeadStat s : HeadStat.values()) {
-                    row.set(AuditTables.sumColumn(s), sums.sum(s, l, h));
+                    row.set(AuditTables.sumColumn(s), sums.sum(s, l, h))
+                            .set(AuditTables.sumSquaresColumn(s), sums.sumOfSquares(s, l, h))
+                            .set(AuditTables.sumTimesTokensColumn(s), sums.sumTimesTokens(s, l, h));
                 }
                 out.add(row.row());
             }

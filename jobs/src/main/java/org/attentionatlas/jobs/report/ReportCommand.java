@@ -53,6 +53,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "3", description = "sampled documents that get token-level figures")
     private int samples;
 
+    @Option(names = "--min-sequences", paramLabel = "N", defaultValue = "50",
+            description = "groups with fewer sequences are marked too small to conclude and left out of the findings")
+    private long minSequences;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[2])")
     private String master;
 
@@ -79,7 +83,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new IllegalArgumentException("--samples must be 0 or more, got " + samples);
         }
-        return ReportOptions.defaults().withScale(scale).withSamples(samples)
+        if (minSequences < 0) {
+            throw new IllegalArgumentException("--min-sequences must be 0 or more, got " + minSequences);
+        }
+        return ReportOptions.defaults().withScale(scale).withSamples(samples).withMinSequences(minSequences)
                 .withProgress(Pacing.of(progressIntervalMs));
     }
 

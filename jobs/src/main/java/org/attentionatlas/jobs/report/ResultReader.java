@@ -12,6 +12,7 @@ import org.attentionatlas.reports.data.AuditResults;
 import org.attentionatlas.reports.data.HeadGroup;
 import org.attentionatlas.reports.data.RunInfo;
 import org.attentionatlas.reports.data.SpecialisedHead;
+import org.attentionatlas.results.AuditTables;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,6 +77,14 @@ public final class ResultReader {
                 stats.put(s, grid);
             }
         }
+        Map<HeadStat, double[][]> errors = new EnumMap<>(HeadStat.class);
+        for (HeadStat s : HeadStat.values()) {
+            if (columns.contains(AuditTables.seColumn(s))) {
+                double[][] grid = new double[layers][heads];
+                Arrays.stream(grid).forEach(row -> Arrays.fill(row, Double.NaN));
+                errors.put(s, grid);
+            }
+        }
         double[][][] hist = new double[layers][heads][];
         String[][] roles = new String[layers][heads];
         long tokens = 0;
@@ -85,6 +94,10 @@ public final class ResultReader {
             int h = r.<Integer>getAs("head");
             stats.forEach((s, grid) -> {
                 Object v = r.getAs(s.column());
+                grid[l][h] = v == null ? Double.NaN : ((Number) v).doubleValue();
+            });
+            errors.forEach((s, grid) -> {
+                Object v = r.getAs(AuditTables.seColumn(s));
                 grid[l][h] = v == null ? Double.NaN : ((Number) v).doubleValue();
             });
             List<Double> offsets = r.getList(r.fieldIndex("offset_hist"));
@@ -102,7 +115,7 @@ public final class ResultReader {
             }
         }
         return new HeadGroup(key.get(0), key.get(1), key.get(2), key.get(3), layers, heads, stats, hist, roles, tokens,
-                sequences);
+                sequences, errors);
     }
 
     /** head_specialisation rows (the view is empty in a folder written before the table existed). */

@@ -8,6 +8,7 @@ import org.attentionatlas.datasets.CorpusDocument;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.engine.stats.HeadSums;
 import org.attentionatlas.engine.stats.OffsetBuckets;
 import org.attentionatlas.engine.stats.Windows;
 import org.attentionatlas.engine.testing.ReferenceHeadStats;
@@ -54,6 +55,7 @@ class AuditStatisticsTest {
 
         Map<String, ReferenceHeadStats> expected = new TreeMap<>();
         Map<String, int[]> tokensAndWindows = new LinkedHashMap<>();
+        Map<String, List<ReferenceHeadStats>> perDocument = new TreeMap<>();
         try (LoadedModel model = ModelLoader.withDefaultStore().load("minilm-l6", Device.cpu())) {
             for (CorpusDocument d : docs) {
                 Encoding e = model.tokenizer().encode(d.text());
@@ -62,6 +64,9 @@ class AuditStatisticsTest {
                 ReferenceHeadStats ref = expected.computeIfAbsent(d.lang(),
                         l -> new ReferenceHeadStats(model.config().layers(), model.config().heads()));
                 windows.forEach(w -> ref.add(model, w));
+                ReferenceHeadStats doc = new ReferenceHeadStats(model.config().layers(), model.config().heads());
+                windows.forEach(w -> doc.add(model, w));
+                perDocument.computeIfAbsent(d.lang(), l -> new ArrayList<>()).add(doc);
             }
         }
         assertTrue(tokensAndWindows.get("long-0001")[1] > 5, "the long text must span several windows");
@@ -79,6 +84,12 @@ class AuditStatisticsTest {
             for (HeadStat st : HeadStat.values()) {
                 assertEquals(ref.mean(st, l, h), r.<Double>getAs(st.column()), 1e-5,
                         st.column() + " of layer " + l + " head " + h + " (" + r.getAs("language") + ")");
+            }
+            List<ReferenceHeadStats> docsOfLanguage = perDocument.get(r.<String>getAs("language"));
+            assertEquals(docsOfLanguage.size(), r.<Long>getAs("documents").longValue());
+            for (HeadStat st : HeadStat.values()) {
+                assertEquals(documentLevelError(docsOfLanguage, st, l, h), r.<Double>getAs(AuditTables.seColumn(st)),
+                        1e-5, st.column() + "_se of layer " + l + " head " + h + " (" + r.getAs("language") + ")");
             }
             double[] hist = Audits.doubles(r, "offset_hist");
             assertEquals(OffsetBuckets.count(), hist.length);
@@ -100,6 +111,27 @@ class AuditStatisticsTest {
         }
         List<Row> samples = new ResultStore(SharedSpark.get(), out.toString()).table(AuditTables.SAMPLES).collectAsList();
         assertEquals(2 * any.layers() * any.heads(), samples.size(), "2 sampled documents × layers × heads");
+    }
+
+    /** The ratio estimator's standard error with each document (all its windows) as one unit. */
+    static Double documentLevelError(List<ReferenceHeadStats> documents, HeadStat st, int l, int h) {
+        double sum = 0;
+        double n = 0;
+        double squares = 0;
+        double timesTokens = 0;
+        double nSquared = 0;
+        for (ReferenceHeadStats d : documents) {
+            double y = d.mean(st, l, h) * d.queries();
+            sum += y;
+            n += d.queries();
+            squares += y * y;
+            timesTokens += y * d.queries();
+            nSquared += (double) d.queries() * d.queries();
+        }
+        if (documents.size() < 2) {
+            return null;
+        }
+        return HeadSums.standardError(sum, n, squares, timesTokens, nSquared, documents.size());
     }
 
     /** A dozen short documents in three languages and the first part of the long narrative. */

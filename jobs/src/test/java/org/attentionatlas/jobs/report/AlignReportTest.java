@@ -53,7 +53,8 @@ class AlignReportTest {
         Path report = dir.resolve("report");
         String html = Files.readString(ReportCommand.run(SharedSpark.get(), out.toString(), null, report,
                 ReportOptions.defaults()), StandardCharsets.UTF_8);
-        String section = html.substring(html.indexOf("Multilingual heads"));
+        // the page's body (the table of contents after it lists the headings again)
+        String section = html.substring(html.indexOf("Multilingual heads"), html.indexOf("<nav id=\"toc\">"));
         assertTrue(section.contains("Cross-language alignment — minilm-l6 @ "), "the part's heading");
         for (String f : List.of("alignment-enfr-minilm-l6-layers", "alignment-enfr-minilm-l6-heads",
                 "alignment-enfr-minilm-l6-matrices")) {

@@ -7,6 +7,7 @@ import org.attentionatlas.jobs.testing.Audits;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.reports.html.HtmlReport;
+import org.attentionatlas.testkit.ReportPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Two small real audits (minilm-l6, English and German) rendered into one report with a release diff. */
 class ReportCommandTest {
 
-    private static final Pattern REF = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
-    private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]+)\" width=\"(\\d+)\" height=\"(\\d+)\"");
+    private static final Pattern SVG = Pattern.compile("href=\"(figures/[^\"]+\\.svg)\"");
+    private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]+)\" loading=\"lazy\" width=\"(\\d+)\" height=\"(\\d+)\"");
 
     @TempDir
     Path dir;
@@ -51,21 +52,21 @@ class ReportCommandTest {
                 "attention flow into token 0 [CLS]", "entropy_mean", "role")) {
             assertTrue(html.contains(section), "report lacks " + section);
         }
-        List<String> refs = new ArrayList<>();
-        Matcher m = REF.matcher(html);
-        while (m.find()) {
-            refs.add(m.group(1));
-        }
+        List<String> refs = ReportPages.assertLinksResolve(index); // every file, anchor and linked page resolves
+        StringBuilder pages = new StringBuilder(html);
         for (String ref : refs) {
-            Path f = out.resolve(ref);
-            assertTrue(Files.isRegularFile(f), "missing " + ref);
-            if (ref.endsWith(".svg")) {
-                DocumentBuilderFactory x = DocumentBuilderFactory.newInstance();
-                x.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-                assertEquals("svg", x.newDocumentBuilder().parse(f.toFile()).getDocumentElement().getNodeName());
+            if (ref.endsWith(".html")) {
+                pages.append(Files.readString(out.resolve(ref), StandardCharsets.UTF_8));
             }
         }
-        Matcher img = IMG.matcher(html);
+        int svgs = 0;
+        for (Matcher svg = SVG.matcher(pages); svg.find(); svgs++) {
+            DocumentBuilderFactory x = DocumentBuilderFactory.newInstance();
+            x.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            assertEquals("svg", x.newDocumentBuilder().parse(out.resolve(svg.group(1)).toFile()).getDocumentElement()
+                    .getNodeName());
+        }
+        Matcher img = IMG.matcher(pages);
         int pngs = 0;
         while (img.find()) {
             BufferedImage png = ImageIO.read(out.resolve(img.group(1)).toFile());
@@ -74,6 +75,7 @@ class ReportCommandTest {
             assertEquals(2 * Integer.parseInt(img.group(3)), png.getHeight(), img.group(1));
             pngs++;
         }
+        assertEquals(pngs, svgs, "one SVG per PNG");
         assertTrue(pngs > 50, "figures: " + pngs);
         assertTrue(html.contains("FROM head_stats WHERE model = &#39;minilm-l6&#39;"), "captions carry the query");
     }

@@ -60,6 +60,12 @@ public final class Audits {
             for (HeadStat s : HeadStat.values()) {
                 double v = x.<Double>getAs(s.column());
                 assertEquals(v, a.<Double>getAs(s.column()), 1e-6 * Math.max(1, Math.abs(v)), s.column() + " of " + e.getKey());
+                Double se = x.getAs(AuditTables.seColumn(s));
+                if (se != null) {
+                    assertEquals(se, a.<Double>getAs(AuditTables.seColumn(s)), 1e-6 * Math.max(1, se), s.column() + "_se of " + e.getKey());
+                } else {
+                    assertEquals(null, (Object) a.getAs(AuditTables.seColumn(s)), s.column() + "_se of " + e.getKey());
+                }
             }
             assertArrayEquals(doubles(x, "offset_hist"), doubles(a, "offset_hist"), 1e-6);
             assertEquals(x.<String>getAs("role"), a.<String>getAs("role"));

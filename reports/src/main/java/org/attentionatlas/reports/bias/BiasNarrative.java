@@ -1,13 +1,23 @@
 package org.attentionatlas.reports.bias;
 
+import org.attentionatlas.reports.html.Finding;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Plain-language sentences generated from the headline numbers of bias_summary. */
+/**
+ * Plain-language sentences generated from the headline numbers of bias_summary; as {@link #findings} in the report's
+ * one findings style, each linking to the bias section's headline table.
+ */
 public final class BiasNarrative {
 
     private BiasNarrative() {
+    }
+
+    /** The sentences as findings, linking to the headline numbers they come from. */
+    public static List<Finding> findings(List<BiasResults.SummaryRow> summary) {
+        return sentences(summary).stream().map(t -> new Finding(t, BiasSection.HEADLINE_ANCHOR, "bias numbers")).toList();
     }
 
     /** One sentence per headline estimate (WinoBias gap, association ρ or she − he mean) of {@code summary}. */

@@ -14,6 +14,10 @@ import java.util.Locale;
  */
 public final class BiasSection {
 
+    static final String HEADLINE_HEADING = "Headline bias numbers";
+    /** Where the findings of {@link BiasNarrative#findings} link to. */
+    public static final String HEADLINE_ANCHOR = HtmlReport.anchor("sec-" + HEADLINE_HEADING);
+
     private final HtmlReport html;
     private final int topHeads;
 
@@ -24,12 +28,13 @@ public final class BiasSection {
 
     public void write(BiasResults r) {
         html.section("Bias", "Gender-bias measurements of the bias job (definitions in docs/bias.md). "
-                + "Intervals are 95% percentile bootstrap CIs, p-values two-sided permutation tests.");
-        BiasNarrative.sentences(r.summary()).forEach(html::paragraph);
+                + "Intervals are 95% percentile bootstrap CIs, p-values two-sided permutation tests. What they say in "
+                + "words is in the findings at the top.");
         runs(r);
+        html.subheading(HEADLINE_HEADING);
         headline(r);
         for (BiasResults.HeadGrid g : r.heads()) {
-            heads(g);
+            heads(g, sampleOf(r, g));
         }
         if (!r.examples().isEmpty()) {
             html.subheading("Example sentence pairs");
@@ -65,12 +70,19 @@ public final class BiasSection {
                 "attention", "estimate", "95% CI", "n", "p"), rows));
     }
 
-    private void heads(BiasResults.HeadGrid g) {
+    /** "n = 40" from the summary row of the grid's run, dataset, group and metric; empty when there is none. */
+    private static String sampleOf(BiasResults r, BiasResults.HeadGrid g) {
+        return r.summary().stream().filter(e -> e.runId().equals(g.runId()) && e.dataset().equals(g.dataset())
+                        && e.group().equals(g.group()) && e.metric().equals(g.metric())).findFirst()
+                .map(e -> "n = " + e.n()).orElse("");
+    }
+
+    private void heads(BiasResults.HeadGrid g, String sample) {
         html.subheading(g.metric() + " per head — " + g.model() + ", " + g.dataset() + " (" + g.group() + ")");
         String query = "SELECT layer, head, value, ci_low, ci_high, p_value, rank FROM bias_heads WHERE run_id = '"
                 + g.runId() + "' AND dataset = '" + g.dataset() + "' AND grp = '" + g.group() + "' AND metric = '"
                 + g.metric() + "' ORDER BY layer, head";
-        html.figure(BiasFigures.heads(g, new Caption(g.runId(), g.model(), g.revision(), query)),
+        html.figure(BiasFigures.heads(g, new Caption(g.runId(), g.model(), g.revision(), query, sample)),
                 "bias-" + g.model() + "-" + g.dataset() + "-" + g.group() + "-" + g.metric());
         List<List<String>> rows = new ArrayList<>();
         for (BiasResults.HeadValue v : g.ranked().subList(0, Math.min(topHeads, g.ranked().size()))) {
@@ -86,7 +98,8 @@ public final class BiasSection {
     private void example(BiasResults.ExamplePair p) {
         String query = "SELECT variant, text, head_avg, words, pronoun_row FROM bias_sentences WHERE run_id = '"
                 + p.runId() + "' AND dataset = '" + p.dataset() + "' AND id = '" + p.id() + "'";
-        html.figure(BiasFigures.pronounStrip(p, new Caption(p.runId(), p.model(), p.revision(), query)),
+        html.figure(BiasFigures.pronounStrip(p, new Caption(p.runId(), p.model(), p.revision(), query,
+                        "1 sentence pair")),
                 "bias-example-" + p.model() + "-" + p.dataset() + "-" + p.id());
         html.table(new Table(null, List.of("", p.first().variant(), p.second().variant()), List.of(
                 List.of("sentence", p.first().text(), p.second().text()),

@@ -9,17 +9,21 @@ import java.util.Map;
 
 /**
  * The head_stats rows of one (model, revision, dataset, language): each statistic as a [layer][head] grid (NaN where
- * the table had no value), the offset histogram [layer][head][bucket] of mean mass per {@link OffsetBuckets} bucket,
- * and the role label of each head.
+ * the table had no value), each statistic's standard error as the same grid ({@code errors}; NaN where unknown), the
+ * offset histogram [layer][head][bucket] of mean mass per {@link OffsetBuckets} bucket, the role label of each head,
+ * and the query tokens and sequences behind them.
  */
 public record HeadGroup(String model, String revision, String dataset, String language, int layers, int heads,
                         Map<HeadStat, double[][]> stats, double[][][] offsetHist, String[][] roles, long tokens,
-                        long sequences) {
+                        long sequences, Map<HeadStat, double[][]> errors) {
 
     public HeadGroup {
         EnumMap<HeadStat, double[][]> copy = new EnumMap<>(HeadStat.class);
         copy.putAll(stats);
         stats = Collections.unmodifiableMap(copy);
+        EnumMap<HeadStat, double[][]> errorCopy = new EnumMap<>(HeadStat.class);
+        errorCopy.putAll(errors);
+        errors = Collections.unmodifiableMap(errorCopy);
         if (offsetHist.length != layers || roles.length != layers) {
             throw new IllegalArgumentException("expected " + layers + " layers of histograms and roles");
         }
@@ -28,6 +32,29 @@ public record HeadGroup(String model, String revision, String dataset, String la
                 throw new IllegalArgumentException(e.getKey() + " is not a " + layers + "x" + heads + " grid");
             }
         }
+    }
+
+    /** A group without standard errors. */
+    public HeadGroup(String model, String revision, String dataset, String language, int layers, int heads,
+                     Map<HeadStat, double[][]> stats, double[][][] offsetHist, String[][] roles, long tokens,
+                     long sequences) {
+        this(model, revision, dataset, language, layers, heads, stats, offsetHist, roles, tokens, sequences, Map.of());
+    }
+
+    /** The standard error of one head's statistic, NaN when unknown. */
+    public double error(HeadStat s, int layer, int head) {
+        double[][] e = errors.get(s);
+        return e == null ? Double.NaN : e[layer][head];
+    }
+
+    /** True when the group rests on fewer than {@code minSequences} sequences: drawn, but not concluded from. */
+    public boolean tooSmall(long minSequences) {
+        return sequences < minSequences;
+    }
+
+    /** "294 sequences, 12,034 tokens". */
+    public String sampleSize() {
+        return String.format(java.util.Locale.ROOT, "%,d sequences, %,d tokens", sequences, tokens);
     }
 
     /** Short label, e.g. "wiki / en". */

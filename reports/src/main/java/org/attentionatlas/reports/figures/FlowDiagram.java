@@ -1,7 +1,6 @@
 package org.attentionatlas.reports.figures;
 
 import org.attentionatlas.reports.render.Caption;
-import org.attentionatlas.reports.render.CaptionBox;
 import org.attentionatlas.reports.render.Charts;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.HotSpot;
@@ -70,7 +69,7 @@ public final class FlowDiagram implements Figure {
 
     @Override
     public int height() {
-        return graphBottom() + labelSpace + CaptionBox.height(caption, width());
+        return graphBottom() + labelSpace;
     }
 
     @Override
@@ -138,7 +137,6 @@ public final class FlowDiagram implements Figure {
             vertical(g, label, x(t) + fm.getAscent() / 2.0, y(0) + 10, false);
             vertical(g, label, x(t) + fm.getAscent() / 2.0, y(weights.length) - 10, true);
         }
-        CaptionBox.draw(g, caption, 0, graphBottom() + labelSpace, width());
         return spots;
     }
 

@@ -75,7 +75,8 @@ public final class HeadDifferenceRanking {
         return out.subList(0, Math.min(top, out.size()));
     }
 
-    static double standardDeviation(List<double[][]> grids) {
+    /** The standard deviation of every finite value of the grids (0 below two values). */
+    public static double standardDeviation(List<double[][]> grids) {
         double sum = 0;
         double sq = 0;
         long n = 0;

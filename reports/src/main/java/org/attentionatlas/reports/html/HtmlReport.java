@@ -2,9 +2,9 @@ package org.attentionatlas.reports.html;
 
 import org.attentionatlas.engine.progress.Pacing;
 import org.attentionatlas.engine.progress.Progress;
+import org.attentionatlas.reports.render.Caption;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.FigureFiles;
-import org.attentionatlas.reports.render.HotSpot;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A self-contained HTML report: index.html with inline CSS and no external resources, figures as PNG and SVG files
- * in {@code figures/} beside it. Everything is written into a hidden temporary directory next to the target, which
+ * A self-contained HTML report: index.html with inline CSS and a little inline JavaScript (no external resources),
+ * figures as PNG and SVG files in {@code figures/} beside it, loaded lazily. A figure's hover values live in
+ * {@code figures/STEM.map.js}, loaded the first time the pointer reaches the figure, so the page stays small however
+ * many cells its figures have. Sections and headings get ids and a place in the sticky table of contents (section →
+ * subheading → minor heading). Everything is written into a hidden temporary directory next to the target, which
  * {@link #commit()} renames into place, so a reader never sees half a report. Figures are rendered on a small thread
  * pool while the page is assembled; their HTML is put in order at commit. Not thread-safe itself.
  */
@@ -47,10 +50,17 @@ public final class HtmlReport implements AutoCloseable {
     private final double scale;
     private final String title;
     /** The page body: text, and figures still being rendered (their HTML when done). */
-    private final List<Object> parts = new ArrayList<>();
+    private List<Object> parts = new ArrayList<>();
     private StringBuilder body = new StringBuilder();
+    /** Pages linked from the index (figures one click away), finished. */
+    private final List<LinkedPage> linkedPages = new ArrayList<>();
+    /** The linked page being written, with the index's parts and body set aside meanwhile; null on the index. */
+    private LinkedPage openPage;
+    private List<Object> indexParts;
+    private StringBuilder indexBody;
     private final ExecutorService pool;
-    private final List<String[]> toc = new ArrayList<>();
+    /** Table of contents: level (1 section, 2 subheading, 3 minor heading), id, text. */
+    private final List<TocEntry> toc = new ArrayList<>();
     private final Set<String> stems = new HashSet<>();
     private boolean sectionOpen;
     private boolean committed;
@@ -113,9 +123,11 @@ public final class HtmlReport implements AutoCloseable {
 
     /** Starts a section (closing the previous one); what follows goes into it. */
     public void section(String heading, String intro) {
+        if (openPage != null) {
+            throw new IllegalStateException("a section belongs on the index page, not in " + openPage.file());
+        }
         closeSection();
-        String id = "s" + (toc.size() + 1);
-        toc.add(new String[] {id, heading});
+        String id = heading(1, heading);
         body.append("<section id=\"").append(id).append("\">\n<h2>").append(Html.escape(heading)).append("</h2>\n");
         if (intro != null && !intro.isBlank()) {
             paragraph(intro);
@@ -130,13 +142,115 @@ public final class HtmlReport implements AutoCloseable {
         }
     }
 
-    /** A sub-heading inside the current section. */
-    public void subheading(String text) {
-        body.append("<h3>").append(Html.escape(text)).append("</h3>\n");
+    /** A sub-heading inside the current section, listed under it in the table of contents; returns its id. */
+    public String subheading(String text) {
+        return subheading(text, null);
+    }
+
+    /** A sub-heading with a short note beside it (e.g. the sample size); returns its id. */
+    public String subheading(String text, String note) {
+        String id = heading(2, text);
+        body.append("<h3 id=\"").append(id).append("\">").append(Html.escape(text)).append(note(note)).append("</h3>\n");
+        return id;
+    }
+
+    /** A heading one level below {@link #subheading}, also in the table of contents; returns its id. */
+    public String minorHeading(String text, String note) {
+        String id = heading(3, text);
+        body.append("<h4 id=\"").append(id).append("\">").append(Html.escape(text)).append(note(note)).append("</h4>\n");
+        return id;
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? "" : " <small>" + Html.escape(note) + "</small>";
+    }
+
+    private String heading(int level, String text) {
+        String id = uniqueStem("sec-" + text);
+        if (openPage == null) {
+            toc.add(new TocEntry(level, id, text));
+        }
+        return id;
     }
 
     public void paragraph(String text) {
         body.append("<p>").append(Html.escape(text)).append("</p>\n");
+    }
+
+    /** A short warning paragraph (e.g. a group too small to conclude from). */
+    public void warning(String text) {
+        body.append("<p class=\"warn\">").append(Html.escape(text)).append("</p>\n");
+    }
+
+    /** Sentences as a list, each linking to the place that shows it (a figure stem or heading id; null: no link). */
+    public void findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        body.append("<ul class=\"findings\">\n");
+        for (Finding f : findings) {
+            body.append("<li>").append(Html.escape(f.text()));
+            if (f.anchor() != null) {
+                body.append(" <a href=\"#").append(Html.escape(f.anchor())).append("\">").append(Html.escape(f.linkText()))
+                        .append("</a>");
+            }
+            body.append("</li>\n");
+        }
+        body.append("</ul>\n");
+    }
+
+    /** Starts a row of figures shown side by side (wrapping on narrow screens); end it with {@link #endRow()}. */
+    public void beginRow() {
+        body.append("<div class=\"row\">\n");
+    }
+
+    public void endRow() {
+        body.append("</div>\n");
+    }
+
+    /**
+     * Writes a link here and starts a page of its own (beside index.html) that everything up to
+     * {@link #endLinkedPage()} goes into: figures one click away that would make the index heavy. Headings there get
+     * ids but no place in the index's contents. Returns the page's file name.
+     */
+    public String beginLinkedPage(String name, String pageTitle, String linkText) {
+        if (openPage != null) {
+            throw new IllegalStateException("linked pages do not nest: " + openPage.file() + " is open");
+        }
+        String file = uniqueStem("page-" + name) + ".html";
+        body.append("<p class=\"more\"><a href=\"").append(file).append("\">").append(Html.escape(linkText))
+                .append("</a></p>\n");
+        indexParts = parts;
+        indexBody = body;
+        parts = new ArrayList<>();
+        body = new StringBuilder();
+        openPage = new LinkedPage(file, pageTitle, parts);
+        return file;
+    }
+
+    /** Ends the page {@link #beginLinkedPage} started; what follows goes on the index again. */
+    public void endLinkedPage() {
+        if (openPage == null) {
+            throw new IllegalStateException("no linked page is open");
+        }
+        parts.add(body.toString());
+        linkedPages.add(openPage);
+        openPage = null;
+        parts = indexParts;
+        body = indexBody;
+    }
+
+    private record LinkedPage(String file, String title, List<Object> parts) {
+    }
+
+    /**
+     * The anchor a figure placed under {@code name} gets when no earlier figure took that name: lets a finding written
+     * before the figure link to it.
+     */
+    public static String anchor(String name) {
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-+|-+$", "");
+        return base.isEmpty() ? "figure" : base;
     }
 
     /** Places the figure here; its PNG and SVG are written in the background. Returns its file stem. */
@@ -157,45 +271,64 @@ public final class HtmlReport implements AutoCloseable {
         String svg = FIGURES + "/" + w.svg();
         boolean map = !w.hotSpots().isEmpty() && w.hotSpots().size() <= MAX_HOT_SPOTS;
         StringBuilder b = new StringBuilder();
-        b.append("<figure id=\"").append(stem).append("\">\n<img src=\"").append(png).append("\" width=\"")
+        b.append("<figure id=\"").append(stem).append("\">\n<img src=\"").append(png).append("\" loading=\"lazy\" width=\"")
                 .append(w.width()).append("\" height=\"").append(w.height()).append("\" alt=\"")
                 .append(Html.escape(f.title())).append('"');
         if (map) {
-            b.append(" usemap=\"#map-").append(stem).append('"');
+            String script = FIGURES + "/" + stem + ".map.js";
+            Files.writeString(work.resolve(script), HoverMaps.script(stem, w.hotSpots()), StandardCharsets.UTF_8);
+            b.append(" usemap=\"#map-").append(stem).append("\" data-map=\"").append(script).append("\"><map name=\"map-")
+                    .append(stem).append("\" id=\"map-").append(stem).append("\"></map>\n");
+        } else {
+            b.append(">\n");
         }
-        b.append(">\n");
-        if (map) {
-            b.append("<map name=\"map-").append(stem).append("\">\n");
-            for (HotSpot h : w.hotSpots()) {
-                b.append("<area shape=\"").append(Html.escape(h.shape())).append("\" coords=\"")
-                        .append(Html.escape(h.coords())).append("\" title=\"").append(Html.escape(h.title()))
-                        .append("\" alt=\"").append(Html.escape(h.title())).append("\">\n");
-            }
-            b.append("</map>\n");
+        Caption c = f.caption();
+        b.append("<figcaption><b>").append(Html.escape(f.title())).append("</b>");
+        if (c != null) {
+            b.append(" · ").append(Html.escape(c.provenance())).append("<br><code>").append(Html.escape(c.query()))
+                    .append("</code>");
         }
-        b.append("<figcaption><b>").append(Html.escape(f.title())).append("</b><br>")
-                .append(Html.escape(f.caption().provenance())).append("<br><code>")
-                .append(Html.escape(f.caption().query())).append("</code><br><a href=\"").append(png)
-                .append("\">PNG ×").append(Html.escape(formatScale())).append("</a> · <a href=\"").append(svg)
-                .append("\">SVG</a>").append(map || w.hotSpots().isEmpty() ? "" : " · (too many cells for hover values)")
+        b.append("<br><a href=\"").append(png).append("\">PNG ×").append(Html.escape(formatScale()))
+                .append("</a> · <a href=\"").append(svg).append("\">SVG</a>")
+                .append(map ? " · hover for values" : w.hotSpots().isEmpty() ? "" : " · (too many cells for hover values)")
                 .append("</figcaption>\n</figure>\n");
         return b.toString();
     }
 
     public void table(Table t) {
-        body.append("<table>\n");
+        table(t, false);
+    }
+
+    /**
+     * A table the reader can sort (click a column header; numbers sort as numbers, "0.83 ± 0.01" by its value) and
+     * filter (every word typed must occur in the row).
+     */
+    public void sortableTable(Table t) {
+        table(t, true);
+    }
+
+    private void table(Table t, boolean sortable) {
+        if (sortable) {
+            String id = uniqueStem("table-" + (t.caption() == null ? "rows" : t.caption()));
+            body.append("<p class=\"filter\"><input type=\"search\" placeholder=\"filter rows, e.g. previous-token en\" "
+                    + "data-table=\"").append(id).append("\" aria-label=\"filter rows\"></p>\n<table class=\"sortable\" id=\"")
+                    .append(id).append("\">\n");
+        } else {
+            body.append("<table>\n");
+        }
         if (t.caption() != null) {
             body.append("<caption>").append(Html.escape(t.caption())).append("</caption>\n");
         }
-        body.append("<tr>");
+        body.append("<thead><tr>");
         t.header().forEach(h -> body.append("<th>").append(Html.escape(h)).append("</th>"));
-        body.append("</tr>\n");
+        body.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             body.append("<tr>");
-            row.forEach(c -> body.append("<td>").append(Html.escape(c)).append("</td>"));
-            body.append("</tr>\n");
+            // a sortable table may be long (every head): its cells leave out the end tags HTML lets them omit
+            row.forEach(c -> body.append("<td>").append(Html.escape(c)).append(sortable ? "" : "</td>"));
+            body.append(sortable ? "\n" : "</tr>\n");
         }
-        body.append("</table>\n");
+        body.append("</tbody></table>\n");
     }
 
     private String formatScale() {
@@ -203,10 +336,7 @@ public final class HtmlReport implements AutoCloseable {
     }
 
     private String uniqueStem(String name) {
-        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) {
-            base = "figure";
-        }
+        String base = anchor(name);
         String stem = base;
         for (int i = 2; !stems.add(stem); i++) {
             stem = base + "-" + i;
@@ -214,12 +344,23 @@ public final class HtmlReport implements AutoCloseable {
         return stem;
     }
 
-    /** Writes index.html and moves the finished report to the target (replacing an older one). */
+    /** Writes index.html and its linked pages and moves the finished report to the target (replacing an older one). */
     public Path commit() throws IOException {
+        if (openPage != null) {
+            endLinkedPage();
+        }
         closeSection();
         parts.add(body.toString());
         body = new StringBuilder();
-        Files.writeString(work.resolve("index.html"), page(joined()), StandardCharsets.UTF_8);
+        List<Future<?>> figures = new ArrayList<>(futures(parts));
+        linkedPages.forEach(p -> figures.addAll(futures(p.parts())));
+        Progress rendered = progressOut == null ? null : Progress.of("report", "figures", figures.size(),
+                progressPacing, progressOut).startedAt(firstFigureNanos); // figures render from their first one on
+        Files.writeString(work.resolve("index.html"), page(joined(parts, figures, rendered)), StandardCharsets.UTF_8);
+        for (LinkedPage p : linkedPages) {
+            Files.writeString(work.resolve(p.file()), linkedPage(p.title(), joined(p.parts(), figures, rendered)),
+                    StandardCharsets.UTF_8);
+        }
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -234,6 +375,14 @@ public final class HtmlReport implements AutoCloseable {
         return target.resolve("index.html");
     }
 
+    private static List<Future<?>> futures(List<Object> parts) {
+        return parts.stream().<Future<?>>mapMulti((p, keep) -> {
+            if (p instanceof Future<?> f) {
+                keep.accept(f);
+            }
+        }).toList();
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -242,16 +391,9 @@ public final class HtmlReport implements AutoCloseable {
         }
     }
 
-    /** The body with every figure's HTML, waiting for the figures still being rendered. */
-    private String joined() throws IOException {
+    /** A page's body with every figure's HTML, waiting for the figures still being rendered. */
+    private static String joined(List<Object> parts, List<Future<?>> figures, Progress rendered) throws IOException {
         StringBuilder b = new StringBuilder();
-        List<Future<?>> figures = parts.stream().<Future<?>>mapMulti((p, keep) -> {
-            if (p instanceof Future<?> f) {
-                keep.accept(f);
-            }
-        }).toList();
-        Progress rendered = progressOut == null ? null : Progress.of("report", "figures", figures.size(),
-                progressPacing, progressOut).startedAt(firstFigureNanos); // figures render from their first one on
         for (Object part : parts) {
             if (part instanceof Future<?> f) {
                 try {
@@ -280,21 +422,49 @@ public final class HtmlReport implements AutoCloseable {
 
     private String page(String body) {
         StringBuilder p = new StringBuilder();
-        p.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(Html.escape(title)).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;margin:1.5em auto;max-width:1400px;padding:0 1em;color:#222}\n")
-                .append("figure{margin:1.5em 0;overflow-x:auto}figcaption{font-size:.85em;color:#444}\n")
-                .append("code{font-size:.9em;white-space:pre-wrap;word-break:break-all}\n")
-                .append("table{border-collapse:collapse;margin:1em 0;font-size:.9em}")
-                .append("td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}\n")
-                .append("nav li{margin:.2em 0}\n</style>\n</head>\n<body>\n<h1>").append(Html.escape(title))
-                .append("</h1>\n<nav><ul>\n");
-        for (String[] s : toc) {
-            p.append("<li><a href=\"#").append(s[0]).append("\">").append(Html.escape(s[1])).append("</a></li>\n");
-        }
-        p.append("</ul></nav>\n");
-        p.append(body).append("</body>\n</html>\n");
+        p.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(Html.escape(title)).append("</title>\n<style>\n").append(PageAssets.CSS).append("</style>\n")
+                .append("</head>\n<body>\n<main>\n<h1>").append(Html.escape(title)).append("</h1>\n");
+        // the contents come after the body in the source (the style sheet shows them first, on the left)
+        p.append(body).append("</main>\n<nav id=\"toc\"><b>Contents</b>\n");
+        tocHtml(p);
+        p.append("</nav>\n<script>\n").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
         return p.toString();
+    }
+
+    private String linkedPage(String pageTitle, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+                + Html.escape(pageTitle) + "</title>\n<style>\n" + PageAssets.CSS + "</style>\n</head>\n"
+                + "<body class=\"linked\">\n<main>\n<p><a href=\"index.html\">← " + Html.escape(title) + "</a></p>\n<h1>"
+                + Html.escape(pageTitle) + "</h1>\n" + body + "</main>\n<script>\n" + PageAssets.SCRIPT
+                + "</script>\n</body>\n</html>\n";
+    }
+
+    /** Nested lists by level: a deeper entry opens a list inside the last item, a shallower one closes lists. */
+    private void tocHtml(StringBuilder p) {
+        int depth = 0;
+        for (TocEntry e : toc) {
+            if (e.level() > depth) {
+                for (; depth < e.level(); depth++) {
+                    p.append("<ul>");
+                }
+            } else {
+                p.append("</li>");
+                for (; depth > e.level(); depth--) {
+                    p.append("</ul></li>");
+                }
+            }
+            p.append("\n<li><a href=\"#").append(e.id()).append("\">").append(Html.escape(e.text())).append("</a>");
+        }
+        for (; depth > 0; depth--) {
+            p.append("</li></ul>");
+        }
+        p.append('\n');
+    }
+
+    private record TocEntry(int level, String id, String text) {
     }
 
     /** Stops the renderers and removes the temporary directory unless the report was committed. */

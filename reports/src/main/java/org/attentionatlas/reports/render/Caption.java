@@ -19,12 +19,8 @@ public record Caption(String runIds, String model, String revision, String query
         this(runIds, model, revision, query, "");
     }
 
-    /** One line for the figure itself. */
+    /** The caption's first line under the figure (the query follows it). */
     public String provenance() {
         return "run " + runIds + " · model " + model + " @ " + revision + (sample.isEmpty() ? "" : " · sample " + sample);
-    }
-
-    public String text() {
-        return provenance() + " · query: " + query;
     }
 }

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JFreeChart as a {@link Figure}, with the caption drawn under the chart at full width; every chart entity with a
- * tooltip becomes a hover area.
+ * A JFreeChart as a {@link Figure}; every chart entity with a tooltip becomes a hover area. The caption is the page's
+ * (one per figure, under it), not drawn into the image.
  */
 public final class ChartFigure implements Figure {
 
@@ -23,7 +23,7 @@ public final class ChartFigure implements Figure {
     private final Caption caption;
     private final String title;
 
-    /** A chart with the caption drawn under it. */
+    /** A chart with its caption. */
     public ChartFigure(JFreeChart chart, int width, int height, Caption caption, String title) {
         this.chart = chart;
         this.width = width;
@@ -44,7 +44,7 @@ public final class ChartFigure implements Figure {
 
     @Override
     public int height() {
-        return caption == null ? height : height + CaptionBox.height(caption, width);
+        return height;
     }
 
     @Override
@@ -66,9 +66,6 @@ public final class ChartFigure implements Figure {
     List<HotSpot> drawAt(Graphics2D g, int x, int y) {
         ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
         chart.draw(g, new Rectangle2D.Double(x, y, width, height), info);
-        if (caption != null) {
-            CaptionBox.draw(g, caption, x, y + height, width);
-        }
         List<HotSpot> out = new ArrayList<>();
         EntityCollection entities = info.getEntityCollection();
         for (int i = 0; i < entities.getEntityCount(); i++) {

@@ -15,7 +15,6 @@ public final class Charts {
     public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     public static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     public static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    public static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
     private Charts() {
     }

@@ -27,10 +27,6 @@ public final class FigureRow implements Figure {
 
     @Override
     public int height() {
-        return panelHeight() + CaptionBox.height(caption, width());
-    }
-
-    private int panelHeight() {
         return panels.stream().mapToInt(ChartFigure::height).max().orElse(0);
     }
 
@@ -52,7 +48,6 @@ public final class FigureRow implements Figure {
             out.addAll(p.drawAt(g, x, 0));
             x += p.width();
         }
-        CaptionBox.draw(g, caption, 0, panelHeight(), width());
         return out;
     }
 }
