@@ -3,7 +3,6 @@ package org.attentionatlas.reports.figures;
 import org.attentionatlas.engine.align.Link;
 import org.attentionatlas.reports.data.AlignExample;
 import org.attentionatlas.reports.render.Caption;
-import org.attentionatlas.reports.render.CaptionBox;
 import org.attentionatlas.reports.render.Charts;
 import org.attentionatlas.reports.render.Figure;
 import org.attentionatlas.reports.render.HotSpot;
@@ -131,7 +130,7 @@ public final class AlignmentMatrices implements Figure {
 
     @Override
     public int height() {
-        return gridBottom() + LEGEND + CaptionBox.height(caption, width());
+        return gridBottom() + LEGEND;
     }
 
     @Override
@@ -154,7 +153,6 @@ public final class AlignmentMatrices implements Figure {
             spots.addAll(panel(g, p));
         }
         legend(g, gridBottom() + 12);
-        CaptionBox.draw(g, caption, 0, gridBottom() + LEGEND, width());
         return spots;
     }
 
