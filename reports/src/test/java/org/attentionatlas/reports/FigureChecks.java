@@ -1,8 +1,7 @@
 package org.attentionatlas.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.attentionatlas.reports.html.Html;
+import org.attentionatlas.testkit.ReportPages;
 import org.w3c.dom.Document;
 
 import javax.imageio.ImageIO;
@@ -10,7 +9,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,15 +32,8 @@ public final class FigureChecks {
      */
     public static String hoverTitles(Path report) throws Exception {
         StringBuilder out = new StringBuilder();
-        ObjectMapper json = new ObjectMapper();
-        try (Stream<Path> files = Files.list(report.resolve("figures"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".map.js")).sorted().toList()) {
-                String js = Files.readString(f);
-                JsonNode areas = json.readTree(js.substring(js.indexOf(",[") + 1, js.lastIndexOf(')')));
-                for (JsonNode a : areas) {
-                    out.append("title=\"").append(Html.escape(a.get(2).asText())).append("\"\n");
-                }
-            }
+        for (String text : ReportPages.hoverTexts(report)) {
+            out.append("title=\"").append(Html.escape(text)).append("\"\n");
         }
         return out.toString();
     }

@@ -1,5 +1,8 @@
 package org.attentionatlas.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,5 +68,21 @@ public final class ReportPages {
         }
         assertEquals(false, files.isEmpty(), "no files referred to in " + page);
         return files;
+    }
+
+    /** Every hover text of a report's figures (their {@code figures/*.map.js}, loaded by the page on demand). */
+    public static List<String> hoverTexts(Path report) throws IOException {
+        List<String> out = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(report.resolve("figures"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".map.js")).sorted().toList()) {
+                String js = Files.readString(f);
+                JsonNode areas = json.readTree(js.substring(js.indexOf(",[") + 1, js.lastIndexOf(')')));
+                for (JsonNode a : areas) {
+                    out.add(a.get(2).asText());
+                }
+            }
+        }
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import org.attentionatlas.jobs.common.ResultStore;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.results.AlignTables;
+import org.attentionatlas.testkit.ReportPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,8 +68,9 @@ class AlignReportTest {
         // lines 1 and 3 have at least 4 words a side, lines 2 and 4 do not; the drawn lines are named in the caption
         assertTrue(section.matches("(?s).*AND head IS NULL AND line IN \\((1, 3|3, 1)\\).*"), "the drawn lines");
         assertTrue(section.contains("sample 2 of 4 sentence pairs: 4–15 words per side"), "the matrices' sample");
-        assertTrue(section.contains("title=\"dog – chien: "), "a hoverable cell of the real run");
-        assertTrue(section.contains("the – le: not predicted, gold sure") || section.contains("the – le: predicted, "
+        String hovers = String.join("\n", ReportPages.hoverTexts(report));
+        assertTrue(hovers.contains("dog – chien: "), "a hoverable cell of the real run");
+        assertTrue(hovers.contains("the – le: not predicted, gold sure") || hovers.contains("the – le: predicted, "
                 + "gold sure"), "gold sure links of line 3 are drawn");
         assertTrue(section.contains("Published: Dou &amp; Neubig 2021, Table 2, layer 8 softmax AER 5.6 %; ours not "
                 + "measured."), "minilm-l6 has six layers");
