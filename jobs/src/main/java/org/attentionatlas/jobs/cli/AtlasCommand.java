@@ -2,6 +2,8 @@ package org.attentionatlas.jobs.cli;
 
 import org.apache.spark.sql.AnalysisException;
 import org.attentionatlas.datasets.InputException;
+import org.attentionatlas.engine.cli.AttributeCommand;
+import org.attentionatlas.engine.cli.AttributionBenchmark;
 import org.attentionatlas.engine.cli.Cli;
 import org.attentionatlas.engine.cli.FillMaskCommand;
 import org.attentionatlas.engine.cli.InspectCommand;
@@ -36,7 +38,8 @@ import java.util.concurrent.Callable;
         commandListHeading = "%nCommands:%n",
         subcommands = {InspectCommand.class, FillMaskCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
                 SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
-                MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class})
+                MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class,
+                AttributeCommand.class, AttributionBenchmark.class})
 public final class AtlasCommand implements Callable<Integer> {
 
     @Spec
