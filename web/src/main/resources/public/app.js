@@ -270,11 +270,12 @@
   }
 
   const VIEWS = { head: headView, model: modelView, heatmap: heatmapView, flow: flowView, pair: pairView };
+  window.atlas = { views: VIEWS, api, el, status, error }; // views in other files (attribution.js) add themselves
 
   async function show(view) {
     state.view = view || state.view;
     document.querySelectorAll('#views button').forEach((b) => b.classList.toggle('active', b.dataset.view === state.view));
-    if (!state.run) return;
+    if (!state.run && !VIEWS[state.view].standalone) return;
     error('');
     try {
       await VIEWS[state.view]();

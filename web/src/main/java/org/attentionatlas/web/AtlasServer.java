@@ -30,7 +30,8 @@ public final class AtlasServer implements AutoCloseable {
         this.cache = new InferenceCache(cacheBytes);
         InferenceService inferences = new InferenceService(models, queue, cache);
         PairService pairs = new PairService(models, queue);
-        ExportService exports = new ExportService(inferences, pairs);
+        AttributionService attributions = new AttributionService(models, queue);
+        ExportService exports = new ExportService(inferences, pairs, attributions);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.staticFiles.add("/public", Location.CLASSPATH);
@@ -39,6 +40,7 @@ public final class AtlasServer implements AutoCloseable {
         });
         new AttentionApi(inferences, models).register(app);
         new PairApi(pairs).register(app);
+        new AttributionApi(attributions).register(app);
         new ResultsApi(new ResultsReader(config.results())).register(app);
         app.get("/api/export", ctx -> {
             ExportService.Export e = exports.export(ctx.queryParamMap().entrySet().stream()

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** Server-side PNG (1×, 2×, 4×) and SVG of any view, drawn by the reports module's renderers. */
 public final class ExportService {
 
-    public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow", "pair");
+    public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow", "pair", "attribution");
     public static final int THUMB = 48;
     static final long MAX_PIXELS = 80_000_000L;
 
@@ -28,10 +28,12 @@ public final class ExportService {
 
     private final InferenceService inferences;
     private final PairService pairs;
+    private final AttributionService attributions;
 
-    public ExportService(InferenceService inferences, PairService pairs) {
+    public ExportService(InferenceService inferences, PairService pairs, AttributionService attributions) {
         this.inferences = inferences;
         this.pairs = pairs;
+        this.attributions = attributions;
     }
 
     public Export export(Map<String, String> p) {
@@ -44,6 +46,11 @@ public final class ExportService {
             Figure f = new PairViewFigure(c.title(pair), pair.source(), pair.target(),
                     pair.sourceToTarget(c.layer(), c.head()), c.similarity(pair));
             return write(f, "atlas-pair-" + pair.id(), format, scale);
+        }
+        if (view.equals("attribution")) {
+            AttributionRun a = attributions.get(p.get("attribution"));
+            return write(new AttributionFigure(a.provenance().name(), a.result()), "atlas-attribution-" + a.id(), format,
+                    scale);
         }
         Inference inference = inferences.get(p.get("run"));
         double threshold = Params.doubleIn("threshold", p.get("threshold"), 0, 1, 0);

@@ -18,9 +18,15 @@ public final class AttributionJson {
     }
 
     public static void write(JsonGenerator g, ModelProvenance provenance, AttributionResult r) throws IOException {
+        g.writeStartObject();
+        writeFields(g, provenance, r);
+        g.writeEndObject();
+    }
+
+    /** The fields alone, for a caller that adds its own to the object. */
+    public static void writeFields(JsonGenerator g, ModelProvenance provenance, AttributionResult r) throws IOException {
         AttributionRequest q = r.request();
         TokenAttribution v = r.values();
-        g.writeStartObject();
         g.writeStringField("model", provenance.name());
         g.writeObjectFieldStart("provenance");
         g.writeStringField("name", provenance.name());
@@ -57,6 +63,5 @@ public final class AttributionJson {
             g.writeNumberField("steps", q.steps());
             g.writeNumberField("completeness_gap", v.completenessGap());
         }
-        g.writeEndObject();
     }
 }
