@@ -62,7 +62,7 @@
   function subtitle(r) {
     const f = r.score_name === 'target_log_prob' ? `log P(${r.target} at [MASK])` : `cosine with "${r.compare_text}"`;
     let s = `F = ${f} = ${r[r.score_name].toFixed(4)}; baseline (${r.baseline}) ${r.baseline_score.toFixed(4)}`;
-    if (r.method === 'ig') s += `; completeness gap ${(100 * r.completeness_gap).toFixed(2)}% at ${r.steps} steps`;
+    if (r.method === 'ig') s += `; completeness gap ${(100 * r.completeness_gap).toFixed(3)}% at ${r.steps} steps`;
     return s;
   }
 
@@ -100,7 +100,7 @@
     svg.appendChild(atlas.el('text', { x: 10, y: height - 2, 'font-size': 10 }, (-max).toFixed(3)));
     svg.appendChild(atlas.el('text', { x: 157, y: height - 2, 'font-size': 10 }, '0'));
     svg.appendChild(atlas.el('text', { x: 280, y: height - 2, 'font-size': 10 }, '+' + max.toFixed(3)));
-    $('attrGap').textContent = r.method === 'ig' ? `completeness gap ${(100 * r.completeness_gap).toFixed(2)}%` : '';
+    $('attrGap').textContent = r.method === 'ig' ? `completeness gap ${(100 * r.completeness_gap).toFixed(3)}%` : '';
     $('view').replaceChildren(svg);
     svg.setAttribute('data-state', 'done');
   }

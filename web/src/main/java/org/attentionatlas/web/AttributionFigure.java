@@ -61,7 +61,7 @@ public final class AttributionFigure extends TitledFigure {
         String s = String.format(Locale.ROOT, "F = %s = %.4f; baseline (%s) %.4f", f, r.values().score(), r.baseline(),
                 r.values().baselineScore());
         if (q.method() == AttributionMethod.IG) {
-            s += String.format(Locale.ROOT, "; completeness gap %.2f%% at %d steps", 100 * r.values().completenessGap(),
+            s += String.format(Locale.ROOT, "; completeness gap %.3f%% at %d steps", 100 * r.values().completenessGap(),
                     q.steps());
         }
         return s;
