@@ -30,7 +30,7 @@ public final class ResultsLayout {
 
     /** Every table a results folder may hold: the audit's, the bias job's and the alignment job's. */
     public static final List<ResultTable> TABLES = java.util.stream.Stream
-            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL).flatMap(List::stream).toList();
+            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL, AgreementTables.ALL).flatMap(List::stream).toList();
 
     private ResultsLayout() {
     }

@@ -55,7 +55,6 @@ public final class AttributionService {
             try {
                 InputLimits.checkTokens(model.encode(text).length(), Math.min(MAX_TOKENS, model.config().maxTokens()));
                 TextAttributor attributor = new TextAttributor(model);
-                attributor.check(request);
                 return new AttributionRun(InferenceCache.newId(), model.provenance(), attributor.attribute(request));
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest(e.getMessage());

@@ -25,28 +25,40 @@ public final class TextAttributor {
         this.attributor = new Attributor(model.transformer());
     }
 
-    /** Checks a request against this model before any work: the bad-input rules of the {@code attribute} command. */
-    public void check(AttributionRequest request) {
-        prepare(request);
-    }
-
     public AttributionResult attribute(AttributionRequest request) {
-        Prepared p = prepare(request);
+        PreparedText p = prepare(request);
         try (NDManager batch = NDManager.newBaseManager(model.transformer().device())) {
-            AttributionTarget target = p.maskIndex >= 0
-                    ? new MaskedTokenTarget(model.transformer(), p.maskIndex, p.targetId)
-                    : new EmbeddingCosineTarget(sentenceEmbedding(batch, model.encode(request.compareText())));
-            TokenAttribution values = attributor.attribute(batch, p.encoding.ids(), p.keep, p.baseline, target,
+            AttributionTarget target = target(batch, request, p);
+            TokenAttribution values = attributor.attribute(batch, p.encoding().ids(), p.keep(), p.baseline(), target,
                     request.method(), request.steps());
-            return new AttributionResult(request, p.encoding.tokens(), p.encoding.ids(), target.scoreName(),
-                    p.targetId, p.maskIndex, p.baseline.name(), values);
+            return new AttributionResult(request, p.encoding().tokens(), p.encoding().ids(), target.scoreName(),
+                    p.targetId(), p.maskIndex(), p.baseline().name(), values);
         }
     }
 
-    private record Prepared(Encoding encoding, boolean[] keep, Baseline baseline, int maskIndex, int targetId) {
+    /** The attributor this one runs, for callers that attribute one prepared text several ways. */
+    public Attributor attributor() {
+        return attributor;
     }
 
-    private Prepared prepare(AttributionRequest request) {
+    /**
+     * A request checked and tokenized.
+     *
+     * @param keep      positions the baseline keeps (special tokens, the mask)
+     * @param maskIndex the mask's token index for MLM targets, else -1
+     * @param targetId  the target word's id for MLM targets, else -1
+     */
+    public record PreparedText(Encoding encoding, boolean[] keep, Baseline baseline, int maskIndex, int targetId) {
+    }
+
+    /** The request's F: log P(target) at the mask, or the cosine with the compare text's embedding (computed here). */
+    public AttributionTarget target(NDManager batch, AttributionRequest request, PreparedText p) {
+        return p.maskIndex() >= 0 ? new MaskedTokenTarget(model.transformer(), p.maskIndex(), p.targetId())
+                : new EmbeddingCosineTarget(sentenceEmbedding(batch, model.encode(request.compareText())));
+    }
+
+    /** Checks a request against this model (the bad-input rules of the {@code attribute} command) and tokenizes it. */
+    public PreparedText prepare(AttributionRequest request) {
         String name = model.provenance().name();
         TextTokenizer tokenizer = model.tokenizer();
         Encoding e = model.encode(request.text());
@@ -63,7 +75,7 @@ public final class TextAttributor {
         }
         if (request.compareText() != null) {
             model.encode(request.compareText());
-            return new Prepared(e, keep, baseline, -1, -1);
+            return new PreparedText(e, keep, baseline, -1, -1);
         }
         boolean mlm = model.transformer().hasLmHead();
         if (request.targetWord() == null) {
@@ -81,7 +93,7 @@ public final class TextAttributor {
                     + tokenizer.token(Math.max(specials.mask(), 0)) + ", it holds " + masks.size() + ": \""
                     + request.text() + "\"");
         }
-        return new Prepared(e, keep, baseline, masks.get(0), singleToken(request.targetWord()));
+        return new PreparedText(e, keep, baseline, masks.get(0), singleToken(request.targetWord()));
     }
 
     /** The id of a target word that the tokenizer keeps as one known token. */

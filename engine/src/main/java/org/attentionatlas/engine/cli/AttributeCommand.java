@@ -67,7 +67,6 @@ public final class AttributeCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         try (LoadedModel model = options.load()) {
             TextAttributor attributor = new TextAttributor(model);
-            attributor.check(request);
             AttributionResult result = attributor.attribute(request);
             if (json != null) {
                 AtomicFiles.write(json, out -> {

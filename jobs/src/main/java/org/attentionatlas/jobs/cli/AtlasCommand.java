@@ -9,6 +9,7 @@ import org.attentionatlas.engine.cli.FillMaskCommand;
 import org.attentionatlas.engine.cli.InspectCommand;
 import org.attentionatlas.engine.cli.MemoryBenchmark;
 import org.attentionatlas.engine.cli.ThroughputBenchmark;
+import org.attentionatlas.jobs.agreement.AgreementCommand;
 import org.attentionatlas.jobs.align.AlignCommand;
 import org.attentionatlas.jobs.audit.AuditCommand;
 import org.attentionatlas.jobs.common.JobException;
@@ -39,7 +40,7 @@ import java.util.concurrent.Callable;
         subcommands = {InspectCommand.class, FillMaskCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
                 SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
                 MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class,
-                AttributeCommand.class, AttributionBenchmark.class})
+                AttributeCommand.class, AttributionBenchmark.class, AgreementCommand.class})
 public final class AtlasCommand implements Callable<Integer> {
 
     @Spec
