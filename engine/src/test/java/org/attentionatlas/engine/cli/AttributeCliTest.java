@@ -12,7 +12,7 @@ import org.attentionatlas.engine.mlm.FillMask;
 import org.attentionatlas.engine.mlm.Prediction;
 import org.attentionatlas.engine.model.ForwardInput;
 import org.attentionatlas.engine.model.PaddedBatch;
-import org.attentionatlas.testkit.Fixtures;
+import org.attentionatlas.engine.testing.TinyBertWithVocabulary;
 import org.attentionatlas.testkit.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -54,20 +53,8 @@ class AttributeCliTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** tiny-bert with a 211-token vocabulary: the specials, a few words, then filler. */
     private Path tinyWithVocabulary() throws IOException {
-        Path dir = tmp.resolve("tiny-bert");
-        Files.createDirectories(dir);
-        for (String f : new String[] {"config.json", "model.safetensors"}) {
-            Files.copy(Fixtures.tinyModel("tiny-bert").resolve(f), dir.resolve(f));
-        }
-        List<String> vocab = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "doctor",
-                "asked", "nurse", "to", "help", "her", "he", "she", ".", "a", "##s"));
-        while (vocab.size() < 211) {
-            vocab.add("w" + vocab.size());
-        }
-        Files.write(dir.resolve("vocab.txt"), vocab);
-        return dir;
+        return TinyBertWithVocabulary.write(tmp);
     }
 
     @Test
