@@ -16,55 +16,42 @@ public final class AttentionScores {
 
     public static double[] lastLayer(RawAttention raw, int target) {
         float[][] a = raw.headMean(raw.layers() - 1);
-        double[] out = new double[a.length];
-        for (int q : rows(target, a.length)) {
+        double[][] m = new double[a.length][a.length];
+        for (int q = 0; q < a.length; q++) {
             for (int k = 0; k < a.length; k++) {
-                out[k] += a[q][k];
+                m[q][k] = a[q][k];
             }
         }
-        return scale(out, target, a.length);
+        return targetRow(m, target);
     }
 
     public static double[] rollout(RawAttention raw, int target) {
-        double[][] r = AttentionRollout.of(raw).rollout();
-        double[] out = new double[r.length];
-        for (int q : rows(target, r.length)) {
-            for (int k = 0; k < r.length; k++) {
-                out[k] += r[q][k];
-            }
-        }
-        return scale(out, target, r.length);
+        return targetRow(AttentionRollout.of(raw).rollout(), target);
     }
 
     public static double[] maxFlow(RawAttention raw, int target) {
         AttentionFlow flow = AttentionFlow.of(raw);
-        int n = flow.tokens();
-        double[] out = new double[n];
-        if (target >= 0) {
-            for (int k = 0; k < n; k++) {
-                out[k] = flow.value(k, flow.layers(), target);
-            }
-            return out;
+        if (target < 0) {
+            return targetRow(flow.matrix(), target);
         }
-        double[][] m = flow.matrix();
-        for (double[] row : m) {
-            for (int k = 0; k < n; k++) {
-                out[k] += row[k] / n;
-            }
+        double[] out = new double[flow.tokens()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = flow.value(k, flow.layers(), target); // one row: n max-flow solves instead of n²
         }
         return out;
     }
 
-    private static int[] rows(int target, int n) {
-        return target >= 0 ? new int[] {target} : java.util.stream.IntStream.range(0, n).toArray();
-    }
-
-    private static double[] scale(double[] sums, int target, int n) {
-        if (target < 0) {
-            for (int k = 0; k < n; k++) {
-                sums[k] /= n;
+    /** Row {@code target} of a [query][key] matrix, or the mean of its rows for target −1. */
+    private static double[] targetRow(double[][] m, int target) {
+        if (target >= 0) {
+            return m[target].clone();
+        }
+        double[] out = new double[m.length];
+        for (double[] row : m) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] += row[k] / m.length;
             }
         }
-        return sums;
+        return out;
     }
 }

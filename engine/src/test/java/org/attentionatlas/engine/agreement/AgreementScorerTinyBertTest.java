@@ -3,6 +3,8 @@ package org.attentionatlas.engine.agreement;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.attentionatlas.engine.attention.AttentionExtractor;
+import org.attentionatlas.engine.attention.AttentionFlow;
+import org.attentionatlas.engine.attention.AttentionRollout;
 import org.attentionatlas.engine.attention.RawAttention;
 import org.attentionatlas.engine.attribution.AttributionMethod;
 import org.attentionatlas.engine.attribution.AttributionRequest;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The agreement scorer on the tiny random BERT: leave-one-out against one pass per left-out token, τ wiring. */
@@ -75,6 +78,20 @@ class AgreementScorerTinyBertTest {
             assertEquals(KendallTau.of(x, y).tau(), loo.tau(), 1e-9);
             assertEquals(TopKOverlap.of(x, y, 3), loo.topKOverlap(), 1e-9);
             assertEquals(ranked.length, loo.tokens());
+
+            // one max-flow row (n solves) equals that row of the full matrix; the pooled target averages the rows
+            double[][] flow = AttentionFlow.of(raw).matrix();
+            assertArrayEquals(flow[mask], AttentionScores.maxFlow(raw, mask), 1e-9);
+            double[][] rollout = AttentionRollout.of(raw).rollout();
+            double[] pooled = AttentionScores.rollout(raw, -1);
+            for (int k = 0; k < pooled.length; k++) {
+                double mean = 0;
+                for (double[] row : rollout) {
+                    mean += row[k] / rollout.length;
+                }
+                assertEquals(mean, pooled[k], 1e-12);
+            }
+            assertArrayEquals(rollout[mask], AttentionScores.rollout(raw, mask), 0);
         }
     }
 
