@@ -55,6 +55,10 @@ public final class AttributionBenchmark implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto")
     private String device;
 
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
+            description = "PyTorch intra-op threads (0: PyTorch's default), as the Spark jobs set them")
+    private int torchThreads;
+
     @Spec
     private CommandSpec spec;
 
@@ -63,14 +67,20 @@ public final class AttributionBenchmark implements Callable<Integer> {
         if (texts < 1 || memoryTexts < 0) {
             throw new IllegalArgumentException("--texts must be positive and --memory-texts not negative");
         }
+        if (torchThreads > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            // read once, when PyTorch starts: before the first model loads
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(torchThreads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d texts per method, ig at %d steps, %d cores%n", texts, steps,
-                Runtime.getRuntime().availableProcessors());
+        out.printf("%d texts per method, ig at %d steps, %d cores, torch threads %s%n", texts, steps,
+                Runtime.getRuntime().availableProcessors(), torchThreads > 0 ? torchThreads : "default");
         for (int m = 0; m < models.size(); m++) {
             try (LoadedModel model = ModelLoader.withDefaultStore().load(models.get(m).trim(), Devices.select(device))) {
-                List<AttributionRequest> saliency = requests(model, AttributionMethod.SALIENCY);
-                run(model, saliency, 4); // warm-up
-                double forward = forwardRate(model, saliency);
+                for (AttributionMethod method : AttributionMethod.values()) {
+                    run(model, requests(model, method), 2); // warm-up: allocator pools and JIT settle first
+                }
+                double forward = forwardRate(model, requests(model, AttributionMethod.SALIENCY));
                 out.printf("%-18s %-11s %8.2f texts/s%n", model.provenance().name(), "forward", forward);
                 for (AttributionMethod method : AttributionMethod.values()) {
                     double rate = run(model, requests(model, method), texts);
