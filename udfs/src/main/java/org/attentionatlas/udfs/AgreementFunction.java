@@ -18,6 +18,12 @@ import java.util.List;
  */
 public final class AgreementFunction implements MapPartitionsFunction<Row, Row> {
 
+    /**
+     * A JVM's tasks score one text at a time: with two tasks interleaving gradient and plain passes, one text of 100
+     * once got constant integrated-gradients scores, which the same text never gives alone (cause not found).
+     */
+    private static final Object ONE_TEXT_AT_A_TIME = new Object();
+
     private final AgreementSettings settings;
 
     public AgreementFunction(AgreementSettings settings) {
@@ -37,9 +43,12 @@ public final class AgreementFunction implements MapPartitionsFunction<Row, Row> 
             String id = r.getAs("text_id");
             long t0 = System.nanoTime();
             try {
-                List<MethodAgreement> scored = scorer.score(new AttributionRequest(r.getAs("text"),
-                        AttributionMethod.IG, settings.steps(), r.getAs("target"), r.getAs("compare_text"),
-                        AttributionRequest.DEFAULT_BASELINE));
+                AttributionRequest request = new AttributionRequest(r.getAs("text"), AttributionMethod.IG,
+                        settings.steps(), r.getAs("target"), r.getAs("compare_text"), AttributionRequest.DEFAULT_BASELINE);
+                List<MethodAgreement> scored;
+                synchronized (ONE_TEXT_AT_A_TIME) {
+                    scored = scorer.score(request);
+                }
                 long nanos = System.nanoTime() - t0;
                 for (MethodAgreement m : scored) {
                     out.add(RowFactory.create(id, m.attention(), m.attribution(), nanIsNull(m.tau()), nanIsNull(m.p()),
