@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Attention Atlas launcher: every command goes to one main class, org.attentionatlas.jobs.cli.AtlasCommand.
-# The Spark jobs (audit, bias, align, importance) go through spark-submit when SPARK_HOME is set, else through
+# The Spark jobs (audit, bias, align, importance, agreement) go through spark-submit when SPARK_HOME is set, else through
 # org.apache.spark.deploy.SparkSubmit from the Maven jars (embedded local master); the other commands, and any --help,
 # run on a plain JVM. `./submit.sh` lists the commands; `./submit.sh COMMAND --help` lists a command's options.
 set -euo pipefail
@@ -68,7 +68,7 @@ server_heap() {
 }
 
 case "${1:-}" in
-  audit|bias|align|importance) run_spark "$@" ;;
+  audit|bias|align|importance|agreement) run_spark "$@" ;;
   serve|bench-server) server_heap "$@"; run_java "$@" ;;
   *) run_java "$@" ;;
 esac

@@ -228,14 +228,14 @@
     return label;
   }
 
-  // head (headview.js) and compare (compare.js) register themselves here
+  // head (headview.js), compare (compare.js) and attribution (attribution.js) register themselves here
   const VIEWS = { model: modelView, heatmap: heatmapView, flow: flowView, pair: pairView };
   const hooks = { shown: [], ran: [], ready: [] };
 
   async function show(view) {
     state.view = view || state.view;
     document.querySelectorAll('#views button').forEach((b) => b.classList.toggle('active', b.dataset.view === state.view));
-    if (!state.run) return;
+    if (!state.run && !VIEWS[state.view].standalone) return;
     error('');
     try {
       await VIEWS[state.view]();

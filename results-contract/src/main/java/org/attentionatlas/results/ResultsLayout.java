@@ -30,7 +30,8 @@ public final class ResultsLayout {
 
     /** Every table a results folder may hold: the audit's, the bias job's, the alignment job's and head importance's. */
     public static final List<ResultTable> TABLES = java.util.stream.Stream
-            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL, ImportanceTables.ALL).flatMap(List::stream).toList();
+            .of(AuditTables.ALL, BiasTables.ALL, AlignTables.ALL, ImportanceTables.ALL,
+                    AgreementTables.ALL).flatMap(List::stream).toList();
 
     private ResultsLayout() {
     }

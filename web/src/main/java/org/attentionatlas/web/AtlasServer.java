@@ -31,7 +31,8 @@ public final class AtlasServer implements AutoCloseable {
         InferenceService inferences = new InferenceService(models, queue, cache);
         PairService pairs = new PairService(models, queue);
         ContrastService contrasts = new ContrastService(inferences, models);
-        ExportService exports = new ExportService(inferences, pairs, contrasts);
+        AttributionService attributions = new AttributionService(models, queue);
+        ExportService exports = new ExportService(inferences, pairs, contrasts, attributions);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.staticFiles.add("/public", Location.CLASSPATH);
@@ -41,6 +42,7 @@ public final class AtlasServer implements AutoCloseable {
         new AttentionApi(inferences, models).register(app);
         new PairApi(pairs).register(app);
         new ContrastApi(contrasts).register(app);
+        new AttributionApi(attributions).register(app);
         new ResultsApi(new ResultsReader(config.results())).register(app);
         app.get("/api/export", ctx -> {
             ExportService.Export e = exports.export(ctx.queryParamMap().entrySet().stream()

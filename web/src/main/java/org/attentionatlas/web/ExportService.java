@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public final class ExportService {
 
     public static final Set<String> VIEWS = Set.of("head", "model", "heatmap", "flow", "pair", "contrast-grid",
-            "contrast-diff");
+            "contrast-diff", "attribution");
     public static final int THUMB = 48;
     static final long MAX_PIXELS = 80_000_000L;
 
@@ -32,11 +32,14 @@ public final class ExportService {
     private final InferenceService inferences;
     private final PairService pairs;
     private final ContrastService contrasts;
+    private final AttributionService attributions;
 
-    public ExportService(InferenceService inferences, PairService pairs, ContrastService contrasts) {
+    public ExportService(InferenceService inferences, PairService pairs, ContrastService contrasts,
+                         AttributionService attributions) {
         this.inferences = inferences;
         this.pairs = pairs;
         this.contrasts = contrasts;
+        this.attributions = attributions;
     }
 
     public Export export(Map<String, String> p) {
@@ -52,6 +55,11 @@ public final class ExportService {
         }
         if (view.startsWith("contrast-")) {
             return write(contrastFigure(view, p), "atlas-" + view + "-" + p.get("runA") + "-" + p.get("runB"), format,
+                    scale);
+        }
+        if (view.equals("attribution")) {
+            AttributionRun a = attributions.get(p.get("attribution"));
+            return write(new AttributionFigure(a.provenance().name(), a.result()), "atlas-attribution-" + a.id(), format,
                     scale);
         }
         Inference inference = inferences.get(p.get("run"));

@@ -251,6 +251,41 @@ class BrowserTest {
     }
 
     @Test
+    void attributionViewColoursTokensWithTheApisScores() throws Exception {
+        load();
+        WebElement box = driver.findElement(By.id("text"));
+        box.clear();
+        box.sendKeys("The doctor asked the nurse to help her.");
+        driver.findElement(By.cssSelector("#views button[data-view=attribution]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("attrCompare")).isDisplayed());
+        assertFalse(driver.findElement(By.id("attrTarget")).isDisplayed(), "minilm-l6 has no MLM head: no target word");
+        driver.findElement(By.id("attribute")).click();
+        waitForFigure("attribution", Map.of("data-method", "ig"));
+        String id = driver.findElement(By.id("figure")).getAttribute("data-attribution");
+        JsonNode api = TestServer.json(TestServer.get("/api/attribution?attribution=" + id));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> tokens = (List<List<Object>>) js().executeScript("return Array.from(document.querySelectorAll("
+                + "'#figure g.attr-token')).map(g => [g.querySelector('text.token').textContent, g.getAttribute('data-score'),"
+                + " g.querySelector('rect').getAttribute('fill')]);");
+        assertEquals(api.get("tokens").size(), tokens.size());
+        int max = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            assertEquals(api.get("tokens").get(i).asText(), tokens.get(i).get(0));
+            assertEquals(api.get("scores").get(i).asDouble(), Double.parseDouble((String) tokens.get(i).get(1)), 0.0);
+            if (Math.abs(api.get("scores").get(i).asDouble()) > Math.abs(api.get("scores").get(max).asDouble())) {
+                max = i;
+            }
+        }
+        String strongest = (String) tokens.get(max).get(2);
+        assertEquals(api.get("scores").get(max).asDouble() > 0 ? "rgb(178,24,43)" : "rgb(33,102,172)", strongest,
+                "the largest |score| takes the end of the diverging scale");
+        assertTrue(driver.findElement(By.id("attrGap")).getText().startsWith("completeness gap"));
+        Files.write(artifacts.resolve("attribution-view.png"), driver.getScreenshotAs(OutputType.BYTES));
+        byte[] png = exported("png", 2);
+        assertEquals(2 * AttributionFigure.WIDTH, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+    }
+
+    @Test
     void hostileTextIsShownAsTextAndRunsNoScript() throws Exception {
         load();
         String text = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"> <b>bold</b> & done";

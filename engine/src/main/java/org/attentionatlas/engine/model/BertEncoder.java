@@ -67,10 +67,25 @@ final class BertEncoder extends WeightedTransformer {
 
     @Override
     public ForwardOutput forward(NDManager batch, ForwardInput in, Hooks hooks) {
+        return forwardEmbedded(batch, in, wordEmbeddings(in.inputIds()), hooks);
+    }
+
+    @Override
+    public boolean acceptsWordEmbeddings() {
+        return true;
+    }
+
+    @Override
+    public NDArray wordEmbeddings(NDArray ids) {
+        return Ops.embed(ids, wordEmb);
+    }
+
+    @Override
+    public ForwardOutput forwardEmbedded(NDManager batch, ForwardInput in, NDArray words, Hooks hooks) {
         int t = in.length();
         NDArray ids = in.inputIds();
         NDArray types = in.tokenTypeIds() == null ? typeRow : Ops.embed(in.tokenTypeIds(), typeEmb);
-        NDArray x = Ops.embed(ids, wordEmb).add(Ops.embed(positions(batch, ids, in.attentionMask()), posEmb)).add(types);
+        NDArray x = words.add(Ops.embed(positions(batch, ids, in.attentionMask()), posEmb)).add(types);
         x = Ops.layerNorm(x, embLnG, embLnB, config.eps());
         NDArray bias = Ops.maskBias(in.attentionMask(), t, false, weights.precision());
         for (int l = 0; l < layers.length; l++) {

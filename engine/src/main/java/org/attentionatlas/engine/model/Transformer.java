@@ -22,6 +22,24 @@ public interface Transformer extends AutoCloseable {
      */
     ForwardOutput forward(NDManager batch, ForwardInput input, Hooks hooks);
 
+    /** Whether {@link #forwardEmbedded} runs this architecture (BERT and RoBERTa encoders). */
+    default boolean acceptsWordEmbeddings() {
+        return false;
+    }
+
+    /** The word-embedding rows of {@code ids} [B, T]: [B, T, D], in the ids' manager. */
+    default NDArray wordEmbeddings(NDArray ids) {
+        throw new UnsupportedOperationException(config().architecture() + " takes no word embeddings as input");
+    }
+
+    /**
+     * {@link #forward} from word embeddings [B, T, D] instead of the input ids' rows (position and type embeddings are
+     * still added): the pass stays differentiable with respect to {@code words}, for gradient attribution.
+     */
+    default ForwardOutput forwardEmbedded(NDManager batch, ForwardInput input, NDArray words, Hooks hooks) {
+        throw new UnsupportedOperationException(config().architecture() + " takes no word embeddings as input");
+    }
+
     /** Whether the checkpoint has a language-model head (MLM head for BERT/RoBERTa, LM head for GPT-2 and T5). */
     boolean hasLmHead();
 

@@ -2,12 +2,15 @@ package org.attentionatlas.jobs.cli;
 
 import org.apache.spark.sql.AnalysisException;
 import org.attentionatlas.datasets.InputException;
+import org.attentionatlas.engine.cli.AttributeCommand;
+import org.attentionatlas.engine.cli.AttributionBenchmark;
 import org.attentionatlas.engine.cli.Cli;
 import org.attentionatlas.engine.cli.ContrastCommand;
 import org.attentionatlas.engine.cli.FillMaskCommand;
 import org.attentionatlas.engine.cli.InspectCommand;
 import org.attentionatlas.engine.cli.MemoryBenchmark;
 import org.attentionatlas.engine.cli.ThroughputBenchmark;
+import org.attentionatlas.jobs.agreement.AgreementCommand;
 import org.attentionatlas.jobs.align.AlignCommand;
 import org.attentionatlas.jobs.audit.AuditCommand;
 import org.attentionatlas.jobs.common.JobException;
@@ -38,7 +41,8 @@ import java.util.concurrent.Callable;
         commandListHeading = "%nCommands:%n",
         subcommands = {InspectCommand.class, FillMaskCommand.class, ContrastCommand.class, AuditCommand.class, BiasCommand.class, AlignCommand.class,
                 ImportanceCommand.class, SqlCommand.class, ReportCommand.class, ServeCommand.class, ThroughputBenchmark.class,
-                MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class})
+                MemoryBenchmark.class, AuditBenchmark.class, ServerMemoryBenchmark.class,
+                AttributeCommand.class, AttributionBenchmark.class, AgreementCommand.class})
 public final class AtlasCommand implements Callable<Integer> {
 
     @Spec

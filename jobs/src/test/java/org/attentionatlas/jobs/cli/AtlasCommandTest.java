@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AtlasCommandTest {
 
     private static final List<String> COMMANDS = List.of("inspect", "fill-mask", "contrast", "audit", "bias", "align", "importance", "sql", "report",
-            "serve", "bench-engine", "bench-memory", "bench-audit", "bench-server");
+            "serve", "bench-engine", "bench-memory", "bench-audit", "bench-server",
+            "attribute", "bench-attribute", "agreement");
 
     @TempDir
     Path dir;
