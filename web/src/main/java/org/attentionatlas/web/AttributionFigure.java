@@ -81,7 +81,7 @@ public final class AttributionFigure extends TitledFigure {
     @Override
     public List<HotSpot> draw(Graphics2D g) {
         drawTitle(g);
-        g.setFont(Charts.CAPTION);
+        g.setFont(Charts.TICK);
         g.drawString(clip(subtitle), 8, 38);
         g.setFont(Charts.LABEL);
         FontMetrics fm = g.getFontMetrics();

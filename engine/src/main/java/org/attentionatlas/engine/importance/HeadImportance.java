@@ -1,8 +1,10 @@
 package org.attentionatlas.engine.importance;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.attentionatlas.engine.attribution.Gradients;
 import org.attentionatlas.engine.hooks.HeadGates;
 import org.attentionatlas.engine.hooks.Hooks;
 import org.attentionatlas.engine.hooks.Stack;
@@ -55,24 +57,21 @@ public final class HeadImportance {
     float[][] sequenceGradients(List<MaskedSequence> batch) {
         int b = batch.size();
         try (NDManager manager = NDManager.newBaseManager(model.device())) {
-            return GradientScope.collect(manager, collector -> {
-                NDArray[] gates = new NDArray[layers];
-                for (int l = 0; l < layers; l++) {
-                    gates[l] = manager.ones(new Shape(b, heads));
-                    gates[l].setRequiresGradient(true);
+            NDList gates = new NDList(layers);
+            for (int l = 0; l < layers; l++) {
+                gates.add(manager.ones(new Shape(b, heads)));
+            }
+            Gradients.Backward backward = Gradients.of(gates, leaves -> forward(manager, batch,
+                    HeadGates.of(Stack.MAIN, leaves.toArray(new NDArray[0]))).crossEntropy()
+                    .mul(MaskedLmLoss.perSequenceMeanWeights(manager, batch)));
+            float[][] out = new float[b][layers * heads];
+            for (int l = 0; l < layers; l++) {
+                float[] g = backward.gradients().get(l).toFloatArray();
+                for (int x = 0; x < b; x++) {
+                    System.arraycopy(g, x * heads, out[x], l * heads, heads);
                 }
-                MaskedLmLoss.Tokens tokens = forward(manager, batch, HeadGates.of(Stack.MAIN, gates));
-                NDArray loss = tokens.crossEntropy().mul(MaskedLmLoss.perSequenceMeanWeights(manager, batch)).sum();
-                collector.backward(loss);
-                float[][] out = new float[b][layers * heads];
-                for (int l = 0; l < layers; l++) {
-                    float[] g = gates[l].getGradient().toFloatArray();
-                    for (int x = 0; x < b; x++) {
-                        System.arraycopy(g, x * heads, out[x], l * heads, heads);
-                    }
-                }
-                return out;
-            });
+            }
+            return out;
         }
     }
 
