@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agreement job on the first WinoBias pair of each type with minilm-l6 (no MLM head: each sentence's embedding is
- * compared with the other condition's): nine method pairs per text, the values the engine's scorer gives directly.
+ * compared with the other condition's): twelve method pairs per text (four attention scores × three attributions), the values the engine's scorer gives directly.
  */
 class AgreementJobTest {
 
@@ -51,13 +51,13 @@ class AgreementJobTest {
     }
 
     @Test
-    void everyTextHasNineMethodPairsWithTheEnginesValues() {
+    void everyTextHasTwelveMethodPairsWithTheEnginesValues() {
         ResultStore store = new ResultStore(SharedSpark.get(), output.toString());
         List<Row> rows = store.table(AgreementTables.AGREEMENT).collectAsList();
         Map<String, List<Row>> byText = rows.stream().collect(Collectors.groupingBy(r -> r.getAs("text_id")));
         assertEquals(List.of("type1-1-anti", "type1-1-pro", "type2-1-anti", "type2-1-pro"),
                 byText.keySet().stream().sorted().toList());
-        byText.values().forEach(r -> assertEquals(9, r.size()));
+        byText.values().forEach(r -> assertEquals(12, r.size()));
         Row one = byText.get("type1-1-pro").stream().filter(r -> r.getAs("attention_method").equals("rollout")
                 && r.getAs("attribution_method").equals("ig")).findFirst().orElseThrow();
         String text = one.getAs("text");
@@ -83,7 +83,7 @@ class AgreementJobTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SqlCommand.run(SharedSpark.get(), output.toString(), "SELECT (SELECT count(*) FROM agreement) AS a, "
                 + "(SELECT count(*) FROM agreement_runs) AS r", new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertEquals("a,r\n36,1\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
+        assertEquals("a,r\n48,1\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
     }
 
     @Test
