@@ -9,9 +9,11 @@ import org.attentionatlas.engine.attribution.AttributionRequest;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.report.ReportCommand;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.results.AgreementTables;
+import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,24 @@ class AgreementJobTest {
         SqlCommand.run(SharedSpark.get(), output.toString(), "SELECT (SELECT count(*) FROM agreement) AS a, "
                 + "(SELECT count(*) FROM agreement_runs) AS r", new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals("a,r\n48,1\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    }
+
+    @Test
+    void theReportDrawsEveryPairAndTheMostDisagreeingText() throws Exception {
+        String html = Files.readString(ReportCommand.run(SharedSpark.get(), output.toString(), null,
+                dir.resolve("report"), ReportOptions.defaults()));
+        String section = html.substring(html.indexOf("Does attention explain the prediction?"));
+        assertTrue(section.contains("4 texts, 48 text × pair rows"), section.substring(0, 2000));
+        for (String attention : AgreementScorer.ATTENTION) {
+            for (String attribution : AgreementScorer.ATTRIBUTION) {
+                assertTrue(section.contains("<td>" + attention + "</td><td>" + attribution + "</td><td>4</td>"),
+                        attention + " × " + attribution);
+            }
+        }
+        String lowest = SharedSpark.get().sql("SELECT text_id FROM agreement WHERE NOT isnan(tau) GROUP BY text_id "
+                + "ORDER BY avg(tau), text_id LIMIT 1").collectAsList().get(0).getString(0);
+        String worst = section.substring(section.indexOf("disagree most"));
+        assertEquals(worst.indexOf("<td>type"), worst.indexOf("<td>" + lowest + "</td>"), "first row: " + lowest);
     }
 
     @Test
