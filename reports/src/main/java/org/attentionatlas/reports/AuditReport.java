@@ -1,6 +1,8 @@
 package org.attentionatlas.reports;
 
 import org.attentionatlas.engine.stats.HeadStat;
+import org.attentionatlas.reports.agreement.AgreementResults;
+import org.attentionatlas.reports.agreement.AgreementSection;
 import org.attentionatlas.reports.bias.BiasNarrative;
 import org.attentionatlas.reports.bias.BiasResults;
 import org.attentionatlas.reports.bias.BiasSection;
@@ -52,6 +54,13 @@ public final class AuditReport {
     /** As above, with a head-importance section when {@code importance} is given. */
     public static Path write(AuditResults results, BiasResults bias, ImportanceResults importance,
                              AuditResults compare, Path out, ReportOptions options) throws IOException {
+        return write(results, bias, importance, null, compare, out, options);
+    }
+
+    /** As above, with the attention/attribution agreement section when {@code agreement} is given. */
+    public static Path write(AuditResults results, BiasResults bias, ImportanceResults importance,
+                             AgreementResults agreement, AuditResults compare, Path out, ReportOptions options)
+            throws IOException {
         try (HtmlReport html = HtmlReport.create(out, options.scale(), "Attention Atlas report — " + results.source())) {
             if (options.progress() != null) {
                 html.reportProgress(System.err, options.progress());
@@ -77,6 +86,7 @@ public final class AuditReport {
             }
             new ContrastPart(html).write(options.contrasts());
             new ImportanceSection(html).write(importance);
+            new AgreementSection(html).write(agreement);
             return html.commit();
         }
     }

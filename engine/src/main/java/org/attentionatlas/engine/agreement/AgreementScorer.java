@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class AgreementScorer {
 
-    public static final List<String> ATTENTION = List.of("last-layer", "rollout", "max-flow");
+    public static final List<String> ATTENTION = List.of("last-layer", "rollout", "max-flow", "norm-based");
     public static final List<String> ATTRIBUTION = List.of("grad-input", "ig", "leave-one-out");
 
     private final LoadedModel model;
@@ -44,7 +44,7 @@ public final class AgreementScorer {
         }
         this.model = model;
         this.attributor = new TextAttributor(model);
-        this.attention = new AttentionExtractor(model, 1);
+        this.attention = new AttentionExtractor(model, 1, true);
         this.steps = steps;
         this.k = k;
     }
@@ -69,6 +69,7 @@ public final class AgreementScorer {
         attentions.put("last-layer", AttentionScores.lastLayer(raw, p.maskIndex()));
         attentions.put("rollout", AttentionScores.rollout(raw, p.maskIndex()));
         attentions.put("max-flow", AttentionScores.maxFlow(raw, p.maskIndex()));
+        attentions.put("norm-based", AttentionScores.normBased(raw, p.maskIndex()));
         int[] ranked = attributed(p.keep());
         List<MethodAgreement> out = new ArrayList<>();
         for (Map.Entry<String, double[]> att : attentions.entrySet()) {

@@ -1,12 +1,14 @@
 package org.attentionatlas.engine.agreement;
 
 import org.attentionatlas.engine.attention.AttentionFlow;
+import org.attentionatlas.engine.attention.AttentionMeasure;
 import org.attentionatlas.engine.attention.AttentionRollout;
 import org.attentionatlas.engine.attention.RawAttention;
 
 /**
  * Per-token scores read from attention for one target position: what the last layer's heads (averaged) put on each
- * token, the rollout and the max-flow (Abnar &amp; Zuidema 2020) into the target. A target of −1 stands for the mean
+ * token, the rollout and the max-flow (Abnar &amp; Zuidema 2020) into the target, and the last layer's head-averaged
+ * norm-based attention α_ij·‖f(x_j)‖ (Kobayashi et al. 2020). A target of −1 stands for the mean
  * pooling of sentence-embedding models: the scores are averaged over every position.
  */
 public final class AttentionScores {
@@ -23,6 +25,11 @@ public final class AttentionScores {
             }
         }
         return targetRow(m, target);
+    }
+
+    /** The last layer's head-averaged row of α·‖f(x)‖; the raw attention must carry its value norms. */
+    public static double[] normBased(RawAttention raw, int target) {
+        return lastLayer(raw.measured(AttentionMeasure.NORMS), target);
     }
 
     public static double[] rollout(RawAttention raw, int target) {

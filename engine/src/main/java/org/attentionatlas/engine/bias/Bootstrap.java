@@ -41,7 +41,7 @@ public final class Bootstrap {
     }
 
     /** Linear interpolation between order statistics (numpy's default, "type 7"). */
-    static double quantile(double[] sorted, double p) {
+    public static double quantile(double[] sorted, double p) {
         double pos = p * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);

@@ -63,8 +63,8 @@ class AgreementScorerTinyBertTest {
 
             List<MethodAgreement> rows = new AgreementScorer(model, 16, 3).score(new AttributionRequest(TEXT,
                     AttributionMethod.IG, 16, "nurse", null, AttributionRequest.DEFAULT_BASELINE));
-            assertEquals(9, rows.size(), "3 attention scores × 3 attributions");
-            RawAttention raw = new AttentionExtractor(model, 1).extract(List.of(e)).get(0);
+            assertEquals(12, rows.size(), "4 attention scores × 3 attributions");
+            RawAttention raw = new AttentionExtractor(model, 1, true).extract(List.of(e)).get(0);
             float[] lastRow = raw.headMean(raw.layers() - 1)[mask];
             int[] ranked = {1, 2, 3, 4, 6, 7, 8, 9}; // not [CLS], [MASK], [SEP]
             double[] x = new double[ranked.length];
@@ -78,6 +78,23 @@ class AgreementScorerTinyBertTest {
             assertEquals(KendallTau.of(x, y).tau(), loo.tau(), 1e-9);
             assertEquals(TopKOverlap.of(x, y, 3), loo.topKOverlap(), 1e-9);
             assertEquals(ranked.length, loo.tokens());
+
+            // norm-based: the last layer's row at the mask of α·‖f(x)‖ averaged over heads, by hand from the hook's norms
+            int last = raw.layers() - 1;
+            double[] norm = new double[ranked.length];
+            for (int i = 0; i < ranked.length; i++) {
+                for (int h = 0; h < raw.heads(); h++) {
+                    norm[i] += (double) raw.attentions()[last][h][mask][ranked[i]]
+                            * raw.valueNorms().attentions()[last][h][ranked[i]] / raw.heads();
+                }
+            }
+            double[] normRow = AttentionScores.normBased(raw, mask);
+            for (int i = 0; i < ranked.length; i++) {
+                assertEquals(norm[i], normRow[ranked[i]], 1e-6, "norm-based token " + ranked[i]);
+            }
+            MethodAgreement normLoo = rows.stream().filter(r -> r.attention().equals("norm-based")
+                    && r.attribution().equals("leave-one-out")).findFirst().orElseThrow();
+            assertEquals(KendallTau.of(norm, y).tau(), normLoo.tau(), 1e-6);
 
             // one max-flow row (n solves) equals that row of the full matrix; the pooled target averages the rows
             double[][] flow = AttentionFlow.of(raw).matrix();

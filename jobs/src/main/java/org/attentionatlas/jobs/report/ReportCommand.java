@@ -12,6 +12,7 @@ import org.attentionatlas.engine.progress.Pacing;
 import org.attentionatlas.jobs.common.SparkSessions;
 import org.attentionatlas.reports.AuditReport;
 import org.attentionatlas.reports.ReportOptions;
+import org.attentionatlas.reports.agreement.AgreementResults;
 import org.attentionatlas.reports.importance.ImportanceResults;
 import org.attentionatlas.reports.bias.BiasResults;
 import org.attentionatlas.reports.data.AuditResults;
@@ -147,7 +148,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /**
      * Reads the result directories and writes the report; returns its index.html. An {@link IllegalArgumentException}
-     * when {@code results} holds no committed audit, bias, align or importance run, with nothing written.
+     * when {@code results} holds no committed audit, bias, align, importance or agreement run, with nothing written.
      */
     public static Path run(SparkSession spark, String results, String compare, Path out, ReportOptions options)
             throws IOException {
@@ -156,14 +157,15 @@ public final class ReportCommand implements Callable<Integer> {
         AuditResults base = reader.read(results, options.maxSamples());
         BiasResults bias = new BiasResultReader(spark).read(results);
         ImportanceResults importance = new ImportanceResultReader(spark).read(results);
+        AgreementResults agreement = new AgreementResultReader(spark).read(results);
         if (base.runs().isEmpty() && bias == null && base.alignment().isEmpty() && importance == null
-                && options.contrasts().isEmpty()) {
-            throw new IllegalArgumentException("--results " + results + " holds no committed audit, bias, align or "
-                    + "importance run; nothing to report");
+                && agreement == null && options.contrasts().isEmpty()) {
+            throw new IllegalArgumentException("--results " + results + " holds no committed audit, bias, align, "
+                    + "importance or agreement run; nothing to report");
         }
         AuditResults other = compare == null ? null : reader.read(compare, 0);
         long t1 = System.nanoTime();
-        Path index = AuditReport.write(base, bias, importance, other, out, options);
+        Path index = AuditReport.write(base, bias, importance, agreement, other, out, options);
         System.err.printf("report: read the tables in %.1f s, rendered in %.1f s%n", (t1 - t0) / 1e9,
                 (System.nanoTime() - t1) / 1e9);
         return index;

@@ -9,9 +9,11 @@ import org.attentionatlas.engine.attribution.AttributionRequest;
 import org.attentionatlas.engine.load.LoadedModel;
 import org.attentionatlas.engine.load.ModelLoader;
 import org.attentionatlas.jobs.common.ResultStore;
+import org.attentionatlas.jobs.report.ReportCommand;
 import org.attentionatlas.jobs.sql.SqlCommand;
 import org.attentionatlas.jobs.testing.SharedSpark;
 import org.attentionatlas.results.AgreementTables;
+import org.attentionatlas.reports.ReportOptions;
 import org.attentionatlas.testkit.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agreement job on the first WinoBias pair of each type with minilm-l6 (no MLM head: each sentence's embedding is
- * compared with the other condition's): nine method pairs per text, the values the engine's scorer gives directly.
+ * compared with the other condition's): twelve method pairs per text (four attention scores × three attributions), the values the engine's scorer gives directly.
  */
 class AgreementJobTest {
 
@@ -51,13 +54,13 @@ class AgreementJobTest {
     }
 
     @Test
-    void everyTextHasNineMethodPairsWithTheEnginesValues() {
+    void everyTextHasTwelveMethodPairsWithTheEnginesValues() {
         ResultStore store = new ResultStore(SharedSpark.get(), output.toString());
         List<Row> rows = store.table(AgreementTables.AGREEMENT).collectAsList();
         Map<String, List<Row>> byText = rows.stream().collect(Collectors.groupingBy(r -> r.getAs("text_id")));
         assertEquals(List.of("type1-1-anti", "type1-1-pro", "type2-1-anti", "type2-1-pro"),
                 byText.keySet().stream().sorted().toList());
-        byText.values().forEach(r -> assertEquals(9, r.size()));
+        byText.values().forEach(r -> assertEquals(12, r.size()));
         Row one = byText.get("type1-1-pro").stream().filter(r -> r.getAs("attention_method").equals("rollout")
                 && r.getAs("attribution_method").equals("ig")).findFirst().orElseThrow();
         String text = one.getAs("text");
@@ -83,7 +86,25 @@ class AgreementJobTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SqlCommand.run(SharedSpark.get(), output.toString(), "SELECT (SELECT count(*) FROM agreement) AS a, "
                 + "(SELECT count(*) FROM agreement_runs) AS r", new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertEquals("a,r\n36,1\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
+        assertEquals("a,r\n48,1\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    }
+
+    @Test
+    void theReportDrawsEveryPairAndTheMostDisagreeingText() throws Exception {
+        String html = Files.readString(ReportCommand.run(SharedSpark.get(), output.toString(), null,
+                dir.resolve("report"), ReportOptions.defaults()));
+        String section = html.substring(html.indexOf("Does attention explain the prediction?"));
+        assertTrue(section.contains("4 texts, 48 text × pair rows"), section.substring(0, 2000));
+        for (String attention : AgreementScorer.ATTENTION) {
+            for (String attribution : AgreementScorer.ATTRIBUTION) {
+                assertTrue(section.contains("<td>" + attention + "</td><td>" + attribution + "</td><td>4</td>"),
+                        attention + " × " + attribution);
+            }
+        }
+        String lowest = SharedSpark.get().sql("SELECT text_id FROM agreement WHERE NOT isnan(tau) GROUP BY text_id "
+                + "ORDER BY avg(tau), text_id LIMIT 1").collectAsList().get(0).getString(0);
+        String worst = section.substring(section.indexOf("disagree most"));
+        assertEquals(worst.indexOf("<td>type"), worst.indexOf("<td>" + lowest + "</td>"), "first row: " + lowest);
     }
 
     @Test

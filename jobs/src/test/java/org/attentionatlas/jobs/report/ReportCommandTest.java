@@ -86,8 +86,8 @@ class ReportCommandTest {
         Path out = dir.resolve("report");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReportCommand.run(SharedSpark.get(), empty.toString(), null, out, ReportOptions.defaults()));
-        assertEquals("--results " + empty + " holds no committed audit, bias, align or importance run; nothing to report",
-                e.getMessage());
+        assertEquals("--results " + empty + " holds no committed audit, bias, align, importance or agreement run; "
+                + "nothing to report", e.getMessage());
         assertFalse(Files.exists(out));
     }
 
